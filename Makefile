@@ -1,0 +1,69 @@
+# Two commands on a fresh Debian machine: `make demo` and `make test` (both idempotent).
+# Works as root (no sudo needed) and as a normal user with sudo.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMPS := .stamps
+SUDO   := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+EXTRAS ?= dev
+DEMO_DATA ?= intake-data/demo
+
+# Debian packages: OCR engine and Vietnamese model, PDF rendering, fonts for the sample
+# generator, headers to build tesserocr.
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd poppler-utils \
+	fonts-liberation2 fonts-dejavu-core libtesseract-dev libleptonica-dev pkg-config \
+	build-essential python3-venv python3-dev qpdf ghostscript
+
+.PHONY: help install system-deps venv demo test test-fast lint bench bench-quick samples clean paddle-models
+
+help:
+	@echo "make demo   - install everything and process the bundled samples"
+	@echo "make test   - install everything and run the test suite"
+	@echo "make lint   - ruff"
+	@echo "make bench  - slow benchmarks (see bench/README.md)"
+
+install: system-deps venv
+
+system-deps: $(STAMPS)/system-deps
+$(STAMPS)/system-deps: Makefile
+	@missing=""; for p in $(APT_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:$$missing"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	else echo "Debian packages present."; fi
+	@mkdir -p $(STAMPS) && touch $@
+
+venv: $(STAMPS)/venv
+$(STAMPS)/venv: pyproject.toml $(STAMPS)/system-deps
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip setuptools wheel
+	$(BIN)/python -m pip install -q -e ".[$(EXTRAS)]"
+	@mkdir -p $(STAMPS) && touch $@
+
+demo: install
+	rm -rf $(DEMO_DATA)
+	INTAKE_DATA_DIR=$(DEMO_DATA) $(BIN)/intake process samples/scans
+	@echo
+	@echo "Warehouse: $(DEMO_DATA)  (try: INTAKE_DATA_DIR=$(DEMO_DATA) $(BIN)/intake export | head -c 2000)"
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-fast: install
+	$(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
+
+lint: venv
+	$(BIN)/ruff check .
+
+bench: install
+	$(BIN)/python -m bench.run --mode full
+
+bench-quick: install
+	$(BIN)/python -m bench.run --mode quick
+
+clean:
+	rm -rf $(STAMPS) intake-data .pytest_cache

@@ -1,0 +1,139 @@
+"""The ``intake`` command."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from intake.config import Settings
+from intake.records import DocumentRecord
+
+app = typer.Typer(
+    help="Tiếp nhận và số hóa hồ sơ / document intake and digitization service.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+db_app = typer.Typer(help="Database schema commands.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+err = Console(stderr=True)
+
+
+def _mount_samples() -> None:
+    try:
+        from samples.cli import app as samples_app
+    except ImportError:  # the generator is optional at run time
+        return
+    app.add_typer(samples_app, name="samples", help="Generate labelled synthetic scans.")
+
+
+_mount_samples()
+
+
+@app.command()
+def process(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to process.")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per document.")] = False,
+    workers: Annotated[
+        int | None, typer.Option(help="Worker processes (default: INTAKE_WORKERS or cores).")
+    ] = None,
+) -> None:
+    """Run the pipeline synchronously on files or folders and store the results."""
+    from intake.pipeline import Pipeline, Source
+    from intake.pipeline.pool import make_pool
+    from intake.sources import expand
+    from intake.warehouse.repository import Warehouse
+
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        err.print(f"[red]Không tìm thấy / not found:[/red] {', '.join(map(str, missing))}")
+        raise typer.Exit(2)
+    settings = Settings()
+    warehouse = Warehouse.open(settings)
+    pool = make_pool(settings, workers)
+    pipeline = Pipeline(settings, warehouse, pool)
+    started = time.perf_counter()
+    records: list[DocumentRecord] = []
+    try:
+        for record in pipeline.run(Source(path) for path in expand(paths)):
+            records.append(record)
+            if as_json:
+                sys.stdout.write(record.model_dump_json() + "\n")
+                sys.stdout.flush()
+    finally:
+        pool.close()
+        warehouse.close()
+    elapsed = time.perf_counter() - started
+    if not as_json:
+        _summary(records, pipeline.stats.pages, elapsed)
+
+
+def _summary(records: list[DocumentRecord], pages: int, elapsed: float) -> None:
+    console = Console()
+    table = Table(title="Kết quả tiếp nhận / intake results")
+    for column in ("#", "Tệp / file", "Trạng thái / status", "Trang", "Loại / type", "Ghi chú"):
+        table.add_column(column)
+    for record in records:
+        note = record.error or ", ".join(f"{d.kind} #{d.document_id}" for d in record.duplicate_of)
+        table.add_row(
+            str(record.document_id),
+            Path(record.source).name,
+            record.status,
+            str(record.pages),
+            record.doc_type or "—",
+            note or "",
+        )
+    console.print(table)
+    rate = pages / elapsed * 60 if elapsed > 0 else 0.0
+    console.print(
+        f"{len(records)} tài liệu / documents, {pages} trang / pages OCR'd, "
+        f"{elapsed:.1f} s, {rate:.1f} trang/phút / pages per minute"
+    )
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="Output format: jsonl.")] = "jsonl",
+    out: Annotated[Path | None, typer.Option(help="Output file (default: stdout).")] = None,
+) -> None:
+    """Dump the warehouse, one JSON object per document with its page texts."""
+    from intake.warehouse.repository import Warehouse
+
+    if fmt != "jsonl":
+        err.print(f"[red]Định dạng không hỗ trợ / unsupported format:[/red] {fmt}")
+        raise typer.Exit(2)
+    warehouse = Warehouse.open(Settings())
+    handle = out.open("w", encoding="utf-8") if out else sys.stdout
+    try:
+        for record in warehouse.iter_documents():
+            handle.write(json.dumps(record.model_dump(), ensure_ascii=False) + "\n")
+    finally:
+        if out:
+            handle.close()
+        warehouse.close()
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Create or migrate the warehouse schema to the latest version."""
+    from intake.warehouse.repository import Warehouse
+
+    settings = Settings()
+    Warehouse.open(settings).close()
+    typer.echo(f"Schema up to date: {settings.effective_database_url}")
+
+
+@app.command("config")
+def show_config() -> None:
+    """Print the effective configuration (after environment and TOML file)."""
+    typer.echo(json.dumps(Settings().public_dict(), ensure_ascii=False, indent=2))
+
+
+def main() -> None:
+    app()

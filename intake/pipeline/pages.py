@@ -1,0 +1,144 @@
+"""Read one page: load it, turn it upright, level it, OCR it, keep its image.
+
+This runs inside worker processes, so its input and output are small picklable values and
+it never touches the database. Page images go to the blob store (atomic, content-addressed),
+which is safe from many processes at once.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PIL import Image
+
+from intake.config import Settings
+from intake.errors import IntakeError
+from intake.loading import load_page
+from intake.ocr import OcrEngine, PageText, make_engine
+from intake.preprocess.deskew import deskew, estimate_skew
+from intake.warehouse.blobs import BlobStore
+
+#: Below this mean word confidence (or with too few words) a page may be sideways or upside
+#: down: only then is orientation detection run, so upright pages do not pay for it.
+ORIENTATION_CHECK_CONFIDENCE = 0.70
+ORIENTATION_CHECK_MIN_WORDS = 15
+
+
+@dataclass(frozen=True, slots=True)
+class PageTask:
+    blob_path: str
+    fmt: str
+    index: int  # 0-based page index in the source file
+
+
+@dataclass(slots=True)
+class PageResult:
+    index: int
+    text: str = ""
+    words: list[list[object]] = field(default_factory=list)  # [text, l, t, r, b, conf, line]
+    confidence: float | None = None
+    text_source: str = "ocr"
+    image_sha256: str | None = None
+    width: int = 0
+    height: int = 0
+    dpi: int = 0
+    rotation: int = 0
+    skew: float = 0.0
+    engine: str = ""
+    seconds: dict[str, float] = field(default_factory=dict)
+    error_code: str | None = None
+    error_message: str | None = None
+    transient: bool = False
+
+
+def serialise_words(page: PageText) -> list[list[object]]:
+    return [
+        [w.text, *w.box, round(w.confidence, 3), line_no]
+        for line_no, line in enumerate(page.lines)
+        for w in line.words
+    ]
+
+
+class PageReader:
+    def __init__(self, settings: Settings, engine: OcrEngine | None = None) -> None:
+        self.settings = settings
+        self.engine = engine or make_engine(settings)
+        self.blobs = BlobStore(settings.blob_dir)
+
+    def read(self, task: PageTask) -> PageResult:
+        result = PageResult(index=task.index)
+        try:
+            self._read(task, result)
+        except IntakeError as exc:
+            result.error_code, result.error_message = str(exc.code), exc.message
+            result.transient = exc.transient
+        except MemoryError:
+            result.error_code = "out_of_memory"
+            result.error_message = "Hết bộ nhớ khi đọc trang / out of memory reading the page"
+            result.transient = True
+        return result
+
+    def _read(self, task: PageTask, result: PageResult) -> None:
+        clock = _Clock(result.seconds)
+        s = self.settings
+        loaded = load_page(
+            Path(task.blob_path), task.fmt, task.index, s.render_dpi, s.max_image_pixels
+        )
+        clock.lap("load")
+        image, result.dpi = loaded.image, loaded.dpi
+        if loaded.text_layer is not None:
+            page = loaded.text_layer
+            result.text_source = "text-layer"
+        else:
+            original = image
+            image = self._level(image, result)
+            clock.lap("preprocess")
+            page = self.engine.recognize(image, result.dpi)
+            clock.lap("ocr")
+            if s.detect_orientation and _maybe_rotated(page):
+                rotation = self.engine.detect_orientation(original)
+                if rotation:
+                    result.rotation = rotation
+                    image = self._level(original.rotate(rotation, expand=True), result)
+                    page = self.engine.recognize(image, result.dpi)
+                clock.lap("orientation")
+        result.engine = page.engine
+        result.text = page.text
+        result.words = serialise_words(page)
+        result.confidence = round(page.confidence, 4) if page.words else None
+        result.width, result.height = image.size
+        result.image_sha256 = self.blobs.put_bytes(_jpeg(image, s.page_image_quality))
+        clock.lap("save")
+
+    def _level(self, image: Image.Image, result: PageResult) -> Image.Image:
+        if not self.settings.deskew:
+            return image
+        result.skew = estimate_skew(image)
+        return deskew(image, result.skew)
+
+
+def _maybe_rotated(page: PageText) -> bool:
+    words = page.words
+    return (
+        len(words) < ORIENTATION_CHECK_MIN_WORDS or page.confidence < ORIENTATION_CHECK_CONFIDENCE
+    )
+
+
+def _jpeg(image: Image.Image, quality: int) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=quality, optimize=False)
+    return buffer.getvalue()
+
+
+class _Clock:
+    def __init__(self, sink: dict[str, float]) -> None:
+        self.sink = sink
+        self.last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.sink[stage] = self.sink.get(stage, 0.0) + (now - self.last)
+        self.last = now
