@@ -27,7 +27,9 @@ FORM_LINES = (
 )
 
 
-def render_page(lines: tuple[str, ...] = FORM_LINES, width: int = 2480, size: int = 48) -> Image.Image:
+def render_page(
+    lines: tuple[str, ...] = FORM_LINES, width: int = 2480, size: int = 48
+) -> Image.Image:
     """A white A4-width page at 300 DPI with one text line per row (12-13 pt type)."""
     font = ImageFont.truetype(SERIF, size)
     height = 260 + len(lines) * int(size * 2.2)
@@ -46,11 +48,16 @@ def zero_size_png(path: Path) -> Path:
     """A PNG whose header declares 0x0 pixels (with valid CRCs), as some broken scanners write."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
 
     ihdr = struct.pack(">IIBBBBB", 0, 0, 8, 0, 0, 0, 0)
     path.write_bytes(
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b"")
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + chunk(b"IDAT", zlib.compress(b""))
+        + chunk(b"IEND", b"")
     )
     return path
 

@@ -11,7 +11,9 @@ from intake.records import DocumentRecord
 from intake.warehouse.repository import Warehouse
 
 
-def run_pipeline(settings: Settings, paths: list[Path], workers: int | None = None) -> list[DocumentRecord]:
+def run_pipeline(
+    settings: Settings, paths: list[Path], workers: int | None = None
+) -> list[DocumentRecord]:
     warehouse = Warehouse.open(settings)
     pool = make_pool(settings, workers)
     try:

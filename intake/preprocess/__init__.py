@@ -1,0 +1,1 @@
+"""Page preprocessing before OCR: orientation and skew."""
