@@ -1,0 +1,77 @@
+"""The shape of a document-type definition, validated when the files are loaded."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, Field, field_validator, model_validator
+
+ValueKind = Literal["id_number", "date", "name", "sex", "text", "number", "phone"]
+
+
+def _nfc(value: str) -> str:
+    return unicodedata.normalize("NFC", value).strip()
+
+
+class FieldSpec(BaseModel):
+    key: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    kind: ValueKind
+    label: str = Field(description="The label most forms print (Vietnamese).")
+    labels: list[str] = Field(default_factory=list, description="Other printed label variants.")
+    required: bool = False
+    role: str | None = Field(None, description="Person role an id_number/name belongs to.")
+
+    @field_validator("label")
+    @classmethod
+    def _label_nfc(cls, value: str) -> str:
+        return _nfc(value)
+
+    @field_validator("labels")
+    @classmethod
+    def _labels_nfc(cls, values: list[str]) -> list[str]:
+        return [_nfc(v) for v in values]
+
+    @property
+    def all_labels(self) -> list[str]:
+        return [self.label, *self.labels]
+
+
+class Edition(BaseModel):
+    """A printed edition of the form (e.g. Circular 04/2024/TT-BTP) and when it took effect."""
+
+    name: str
+    effective_from: date | None = None
+
+
+class DocTypeSchema(BaseModel):
+    key: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    title: str
+    titles: list[str] = Field(default_factory=list, description="Other printed titles.")
+    procedure_code: str | None = None
+    procedure_name: str | None = None
+    phrases: list[str] = Field(default_factory=list, description="Phrases that identify it.")
+    editions: list[Edition] = Field(default_factory=list)
+    fields: list[FieldSpec]
+
+    @field_validator("title", "procedure_name")
+    @classmethod
+    def _title_nfc(cls, value: str | None) -> str | None:
+        return _nfc(value) if value is not None else None
+
+    @field_validator("titles", "phrases")
+    @classmethod
+    def _list_nfc(cls, values: list[str]) -> list[str]:
+        return [_nfc(v) for v in values]
+
+    @model_validator(mode="after")
+    def _unique_keys(self) -> DocTypeSchema:
+        keys = [f.key for f in self.fields]
+        duplicates = {k for k in keys if keys.count(k) > 1}
+        if duplicates:
+            raise ValueError(f"duplicate field keys in {self.key}: {sorted(duplicates)}")
+        return self
+
+    def field(self, key: str) -> FieldSpec | None:
+        return next((f for f in self.fields if f.key == key), None)
