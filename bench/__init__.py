@@ -1,0 +1,1 @@
+"""Benchmarks and accuracy measurements (run from the repository root: python -m bench.X)."""
