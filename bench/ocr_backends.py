@@ -16,8 +16,8 @@ from pathlib import Path
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
-from intake.loading import SUPPORTED_SUFFIXES, inspect, load_page  # noqa: E402
-from intake.ocr.tesseract import TesseractEngine  # noqa: E402
+from intake.loading import SUPPORTED_SUFFIXES, inspect, load_page
+from intake.ocr.tesseract import TesseractEngine
 
 
 def _pages(data: Path, limit: int) -> list[tuple[object, int]]:
