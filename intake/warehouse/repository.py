@@ -8,8 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -18,7 +16,7 @@ from intake.config import Settings
 from intake.records import DocumentRecord, DuplicateRef, ExportRecord, FieldValue
 from intake.warehouse import db
 from intake.warehouse.blobs import BlobStore
-from intake.warehouse.models import Document, DuplicateLink, Job
+from intake.warehouse.models import Document, DuplicateLink
 
 #: Statuses of documents that count as the original of an exact duplicate.
 ORIGINAL_STATUSES = ("stored", "needs_review")
@@ -62,22 +60,6 @@ class Warehouse:
             .order_by(Document.id)
         )
         return list(session.scalars(stmt))
-
-    @staticmethod
-    def new_job(session: Session, sha256: str, source: str, options: dict[str, Any]) -> Job:
-        job = Job(sha256=sha256, source_path=source, state="running", attempts=1, options=options)
-        session.add(job)
-        session.flush()
-        return job
-
-    @staticmethod
-    def finish_job(session: Session, job_id: int, error: str | None = None) -> None:
-        job = session.get(Job, job_id)
-        if job is not None:
-            job.state = "failed" if error else "done"
-            job.last_error = error
-            job.lease_until = None
-            job.updated_at = datetime.now(UTC)
 
     def iter_documents(self, batch: int = 200) -> Iterator[ExportRecord]:
         """Stream every document in id order without loading the whole warehouse."""

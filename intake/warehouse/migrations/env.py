@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+import intake.warehouse.models_auth  # noqa: F401
 from intake.warehouse.models import Base
 
 connection = context.config.attributes.get("connection")
