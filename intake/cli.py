@@ -137,3 +137,55 @@ def show_config() -> None:
 
 def main() -> None:
     app()
+
+
+Backend = Annotated[str, typer.Option(help="local (worker processes) or celery (Redis broker).")]
+Workers = Annotated[int | None, typer.Option(help="Worker processes (default: cores).")]
+
+
+def _check_backend(backend: str) -> None:
+    if backend not in ("local", "celery"):
+        err.print("[red]--backend phải là local hoặc celery / must be local or celery[/red]")
+        raise typer.Exit(2)
+
+
+@app.command()
+def batch(
+    folder: Annotated[Path, typer.Argument(help="Backlog folder to digitize.")],
+    workers: Workers = None,
+    backend: Backend = "local",
+    report: Annotated[Path | None, typer.Option(help="Also write the JSON report here.")] = None,
+) -> None:
+    """Digitize a backlog folder with a progress bar; Ctrl-C stops cleanly, rerun resumes."""
+    from intake.jobs.commands import run_batch
+
+    _check_backend(backend)
+    if not folder.is_dir():
+        err.print(f"[red]Không phải thư mục / not a folder:[/red] {folder}")
+        raise typer.Exit(2)
+    result = run_batch(Settings(), folder, workers, backend, report)
+    if result.get("enqueue_error"):
+        raise typer.Exit(1)
+
+
+@app.command()
+def worker(workers: Workers = None, backend: Backend = "local") -> None:
+    """Run background workers that process queued jobs (Ctrl-C stops after current jobs)."""
+    from intake.jobs.commands import run_worker
+
+    _check_backend(backend)
+    run_worker(Settings(), workers, backend)
+
+
+@app.command()
+def watch(
+    folders: Annotated[list[Path] | None, typer.Argument(help="Folders, default settings.")] = None,
+    config: Annotated[Path | None, typer.Option(help="TOML file with [[folder]] entries.")] = None,
+    workers: Workers = None,
+    backend: Backend = "local",
+) -> None:
+    """Watch scanner folders and process what clerks drop there (with local workers)."""
+    from intake.jobs.commands import run_watch
+
+    _check_backend(backend)
+    run_watch(Settings(), folders or [], config, workers, backend)

@@ -50,6 +50,21 @@ class Settings(BaseSettings):
     deskew: bool = True
     detect_orientation: bool = True
     page_image_quality: int = Field(80, ge=10, le=100, description="JPEG quality of page images.")
+    job_lease_seconds: float = Field(
+        600, gt=0, description="A running job not finished by then is taken up by another worker."
+    )
+    job_max_attempts: int = Field(5, ge=1, description="Tries before a job is marked failed.")
+    job_backoff_seconds: float = Field(30, ge=0, description="First retry delay; doubles each try.")
+    redis_url: str = Field("redis://127.0.0.1:6379/0", description="Celery broker (scale-out).")
+    celery_queue: str = Field("intake", description="Celery queue name.")
+    watch_settle_seconds: float = Field(
+        2.0,
+        ge=0,
+        description="A scanner file is taken once its size and mtime are stable this long.",
+    )
+    watch_rescan_seconds: float = Field(
+        60.0, gt=0, description="Full rescan period of watch folders."
+    )
 
     @field_validator("data_dir", "tessdata_dir", "paddle_models_dir", mode="after")
     @classmethod

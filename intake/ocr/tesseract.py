@@ -138,7 +138,10 @@ class TesseractEngine:
         words: list[OcrWord] = []
         iterator = api.GetIterator()
         for item in tesserocr.iterate_level(iterator, word_level):
-            text = item.GetUTF8Text(word_level)
+            try:
+                text = item.GetUTF8Text(word_level)
+            except RuntimeError:  # tesserocr's "No text returned": a page with no words
+                continue
             if item.IsAtBeginningOf(line_level) and words:
                 lines.append(OcrLine(tuple(words)))
                 words = []

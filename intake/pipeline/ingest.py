@@ -6,6 +6,8 @@ then may a watcher delete the inbox file. Everything after can crash and resume.
 
 from __future__ import annotations
 
+import os
+import socket
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -16,6 +18,11 @@ from intake.warehouse.models import Job
 from intake.warehouse.repository import Warehouse
 
 
+def worker_id() -> str:
+    """Who holds a job: host and pid, so a dead local process's leases can be recognised."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
 @dataclass(frozen=True, slots=True)
 class Ticket:
     """A received file: safe in the blob store with its job recorded."""
@@ -24,6 +31,7 @@ class Ticket:
     sha256: str
     source_path: str
     origin: dict[str, Any] = field(default_factory=dict)
+    attempts: int = 0
 
     @property
     def source_name(self) -> str:
@@ -31,7 +39,7 @@ class Ticket:
 
     @classmethod
     def of(cls, job: Job) -> Ticket:
-        return cls(job.id, job.sha256, job.source_path, dict(job.options or {}))
+        return cls(job.id, job.sha256, job.source_path, dict(job.options or {}), job.attempts)
 
 
 def receive(
@@ -40,6 +48,8 @@ def receive(
     origin: dict[str, Any] | None = None,
     state: str = "queued",
     lease_until: datetime | None = None,
+    owner: str | None = None,
+    batch: str | None = None,
 ) -> Ticket:
     sha = warehouse.blobs.put_file(path)
     source = unicodedata.normalize("NFC", str(path))
@@ -52,6 +62,8 @@ def receive(
             attempts=1 if state == "running" else 0,
             options=options,
             lease_until=lease_until,
+            worker=owner,
+            batch=batch,
             created_at=datetime.now(UTC),
         )
         session.add(job)

@@ -21,7 +21,7 @@ from typing import Any
 from intake.config import Settings
 from intake.errors import BadInputError, IntakeError
 from intake.loading import SourceInfo, inspect
-from intake.pipeline.ingest import Ticket, receive
+from intake.pipeline.ingest import Ticket, receive, worker_id
 from intake.pipeline.pages import PageResult, PageTask
 from intake.pipeline.pool import PagePool
 from intake.pipeline.store import existing_originals, page_failure, store_documents
@@ -83,6 +83,7 @@ class Pipeline:
         self.stats = RunStats()
         self._by_sha: dict[str, _InFlight] = {}
         self.max_pages_in_flight = max(4, 3 * settings.effective_workers)
+        self.owner = worker_id()
 
     def run(self, sources: Iterable[Source]) -> Iterator[DocumentRecord]:
         pending: deque[_InFlight] = deque()
@@ -97,7 +98,9 @@ class Pipeline:
         """Store the original and commit its job before any processing: nothing is lost."""
         self.stats.files += 1
         lease = datetime.now(UTC) + SYNC_LEASE
-        ticket = receive(self.warehouse, source.path, source.origin, "running", lease)
+        ticket = receive(
+            self.warehouse, source.path, source.origin, "running", lease, owner=self.owner
+        )
         item = _InFlight(ticket)
         earlier = self._by_sha.get(ticket.sha256)
         if earlier is not None:
@@ -131,7 +134,11 @@ class Pipeline:
                 originals = []
             else:
                 originals = existing_originals(session, ticket.sha256)
-            documents = store_documents(session, ticket, item.info, results, item.error, originals)
+            documents = store_documents(
+                session, ticket, item.info, results, item.error, originals, self.owner
+            )
+            if documents is None:
+                return  # the lease ran out and another worker took the file
             records = [to_record(session, document) for document in documents]
         for record in records:
             item.document_ids.append(record.document_id or 0)

@@ -8,7 +8,9 @@ again when its lease runs out.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from intake.errors import IntakeError
@@ -41,20 +43,34 @@ def store_documents(
     results: list[PageResult],
     error: IntakeError | None,
     originals: list[int],
-) -> list[Document]:
-    """Add the file's documents and mark its job finished (the caller commits)."""
+    owner: str | None,
+) -> list[Document] | None:
+    """Mark the job finished and add its documents (the caller commits).
+
+    The job row is updated first, on condition that ``owner`` still holds it: that takes the
+    row's write lock before any document is written, and returns None (store nothing) when the
+    lease was lost to another worker, so a document is never stored twice."""
+    state = "failed" if error is not None and not originals else "done"
+    claimed = session.execute(
+        update(Job)
+        .where(Job.id == ticket.job_id, Job.state == "running", _owned_by(owner))
+        .values(
+            state=state,
+            last_error=error.message if state == "failed" and error else None,
+            lease_until=None,
+            updated_at=datetime.now(UTC),
+        )
+        .execution_options(synchronize_session=False)
+    )
+    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+        return None
     if originals:
-        documents = [_duplicate(session, ticket, originals)]
-    else:
-        documents = [_document(session, ticket, info, results, error)]
-    job = session.get(Job, ticket.job_id)
-    if job is not None:
-        quarantined = documents[0].status == "quarantined"
-        job.state = "failed" if quarantined else "done"
-        job.last_error = documents[0].error_message if quarantined else None
-        job.lease_until = None
-        job.updated_at = datetime.now(UTC)
-    return documents
+        return [_duplicate(session, ticket, originals)]
+    return [_document(session, ticket, info, results, error)]
+
+
+def _owned_by(owner: str | None) -> Any:
+    return Job.worker.is_(None) if owner is None else Job.worker == owner
 
 
 def _new_document(ticket: Ticket, status: str, info: SourceInfo | None) -> Document:
