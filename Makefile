@@ -6,7 +6,8 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMPS := .stamps
 SUDO   := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
-EXTRAS ?= dev
+EXTRAS ?= dev,paddle
+PADDLE_MODELS ?= models/paddle
 DEMO_DATA ?= intake-data/demo
 
 # Debian packages: OCR engine and Vietnamese model, PDF rendering, fonts for the sample
@@ -64,6 +65,10 @@ bench: install
 
 bench-quick: install
 	$(BIN)/python -m bench.run --mode quick
+
+paddle-models: venv
+	$(BIN)/python -m intake.ocr.paddle_models --out $(PADDLE_MODELS)
+	@echo "Use them with: INTAKE_OCR_ENGINE=paddle INTAKE_PADDLE_MODELS_DIR=$(PADDLE_MODELS)"
 
 clean:
 	rm -rf $(STAMPS) intake-data .pytest_cache
