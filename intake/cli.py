@@ -36,6 +36,16 @@ def _mount_samples() -> None:
 _mount_samples()
 
 
+def _mount_web() -> None:
+    from intake.web.cli import serve, users_app
+
+    app.command("serve")(serve)
+    app.add_typer(users_app, name="users")
+
+
+_mount_web()
+
+
 @app.command()
 def process(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders to process.")],

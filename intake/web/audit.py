@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from intake.web.auth import Principal
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from intake.warehouse.models_auth import AuditEntry
+from intake.web.api_models import AuditView
+from intake.web.auth import Principal
 
 
 def record(
@@ -39,3 +41,25 @@ def record(
             remote_addr=principal.remote_addr,
         )
     )
+
+
+def entries(session: Session, document_id: int, limit: int = 200) -> list[AuditView]:
+    """A document's history, newest first."""
+    rows = session.scalars(
+        select(AuditEntry)
+        .where(AuditEntry.document_id == document_id)
+        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+        .limit(limit)
+    )
+    return [
+        AuditView(
+            at=r.at,
+            user=r.user_name,
+            action=r.action,
+            document_id=r.document_id,
+            target=r.target,
+            old_value=r.old_value,
+            new_value=r.new_value,
+        )
+        for r in rows
+    ]

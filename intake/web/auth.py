@@ -87,7 +87,12 @@ def _by_session(ctx: AppContext, token: str, addr: str | None) -> Principal | No
             return None
         user = row.User
         return Principal(
-            user.id, user.name, user.role, "session", row.WebSession.csrf_token, addr  # type: ignore[arg-type]
+            user.id,
+            user.name,
+            user.role,
+            "session",
+            row.WebSession.csrf_token,
+            addr,  # type: ignore[arg-type]
         )
 
 
@@ -149,8 +154,9 @@ def new_session(ctx: AppContext, user_id: int, token: str, csrf: str) -> None:
     expires = datetime.now(UTC) + timedelta(hours=SESSION_HOURS)
     with ctx.warehouse.unit_of_work() as session:
         session.add(
-            WebSession(token_sha256=digest(token), user_id=user_id, csrf_token=csrf,
-                       expires_at=expires)
+            WebSession(
+                token_sha256=digest(token), user_id=user_id, csrf_token=csrf, expires_at=expires
+            )
         )
         user = session.get(User, user_id)
         if user is not None:

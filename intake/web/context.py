@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
-from intake.web.uploads import UploadRunner
 
 from intake.config import Settings
 from intake.warehouse.repository import Warehouse
+from intake.web.uploads import UploadRunner
 from schemas import DocTypeSchema
 
 

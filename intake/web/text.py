@@ -82,9 +82,14 @@ def _name(value: str) -> str:
 
 
 def _number(value: str) -> str:
+    """Vietnamese notation (dot thousands, decimal comma) to a plain decimal with a dot.
+    Without a comma, dots are thousands separators when they group digits by three
+    ("50.000.000", "1.500"), as officers copy amounts from the form."""
     compact = value.replace(" ", "")
-    if "," in compact:  # Vietnamese: dot thousands, decimal comma
+    if "," in compact:
         compact = compact.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+", compact):
+        compact = compact.replace(".", "")
     if not re.fullmatch(r"-?\d+(\.\d+)?", compact):
         raise InvalidValue("Số không hợp lệ (ví dụ: 120,5)")
     return compact

@@ -46,8 +46,11 @@ def create_user(
     except ValueError as exc:
         raise UserError(str(exc)) from exc
     user = User(
-        name=name, role=_check_role(role), password_hash=password_hash,
-        full_name=nfc_or_none(full_name), active=True,
+        name=name,
+        role=_check_role(role),
+        password_hash=password_hash,
+        full_name=nfc_or_none(full_name),
+        active=True,
     )
     session.add(user)
     session.flush()

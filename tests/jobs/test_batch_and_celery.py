@@ -21,7 +21,9 @@ from intake.pipeline.ingest import receive
 from intake.warehouse.models import Document, Job
 from intake.warehouse.repository import Warehouse
 from tests.jobs.helpers import all_finished, tiny_scan, wait_until
-from tests.pages import render_page
+from tests.pages import FORM_LINES, render_page
+
+N_FILES = 10
 
 
 def _env(data: Path, **extra: str) -> dict[str, str]:
@@ -34,10 +36,8 @@ def test_batch_stops_cleanly_and_resumes_without_redoing(tmp_path: Path) -> None
     processes only what was left."""
     backlog = tmp_path / "kho lưu trữ 2019"
     backlog.mkdir()
-    for i in range(6):
-        render_page((f"Hồ sơ số {i}", "Số định danh cá nhân: 079203001234")).save(
-            backlog / f"hồ sơ {i}.png", dpi=(300, 300)
-        )
+    for i in range(N_FILES):
+        render_page((f"Hồ sơ số {i}", *FORM_LINES)).save(backlog / f"hồ sơ {i}.png", dpi=(300, 300))
     data = tmp_path / "data"
     report1, report2 = tmp_path / "r1.json", tmp_path / "r2.json"
     cmd = [sys.executable, "-m", "intake", "batch", str(backlog), "--workers", "1"]
@@ -67,7 +67,7 @@ def test_batch_stops_cleanly_and_resumes_without_redoing(tmp_path: Path) -> None
     assert first.returncode == 0
     stopped = json.loads(report1.read_text())
     assert stopped["stopped_early"] is True
-    assert 1 <= stopped["jobs"].get("done", 0) < 6
+    assert 1 <= stopped["jobs"].get("done", 0) < N_FILES
 
     second = subprocess.run(
         [*cmd, "--report", str(report2)],
@@ -78,16 +78,16 @@ def test_batch_stops_cleanly_and_resumes_without_redoing(tmp_path: Path) -> None
     )
     assert second.returncode == 0, second.stderr
     resumed = json.loads(report2.read_text())
-    assert resumed["jobs"] == {"done": 6}
+    assert resumed["jobs"] == {"done": N_FILES}
     assert resumed["stopped_early"] is False
-    assert resumed["pages_this_run"] == 6 - stopped["pages_total"]
+    assert resumed["pages_this_run"] == N_FILES - stopped["pages_total"]
     assert warehouse is not None
     with warehouse.sessions() as session:
         names = list(session.scalars(select(Document.source_name)))
         jobs = session.scalar(select(func.count()).select_from(Job))
     warehouse.close()
-    assert sorted(names) == sorted(f"hồ sơ {i}.png" for i in range(6))
-    assert jobs == 6
+    assert sorted(names) == sorted(f"hồ sơ {i}.png" for i in range(N_FILES))
+    assert jobs == N_FILES
 
 
 def _redis_ok() -> bool:
@@ -101,7 +101,7 @@ def test_celery_backend_processes_a_batch(tmp_path: Path) -> None:
     """A real Celery worker (Redis broker) runs the same job runner: three files enqueued as
     JSON tasks all end stored, a duplicate among them detected."""
     if not _redis_ok():
-        if os.environ.get("INTAKE_REQUIRE_POSTGRES"):
+        if os.environ.get("INTAKE_REQUIRE_REDIS"):
             pytest.fail("Redis required in CI but unreachable at 127.0.0.1:6379")
         pytest.skip("Redis unreachable")
     queue_name = f"intake-test-{uuid.uuid4().hex[:8]}"

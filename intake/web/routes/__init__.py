@@ -1,0 +1,1 @@
+"""HTTP routes, one module per area: auth, documents, review, persons, reports, admin, pages."""
