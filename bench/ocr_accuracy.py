@@ -114,12 +114,15 @@ def main() -> None:
     parser.add_argument("--out", type=Path)
     parser.add_argument("--no-deskew", action="store_true")
     parser.add_argument("--no-orientation", action="store_true")
+    parser.add_argument("--no-remove-lines", action="store_true")
     args = parser.parse_args()
     extra: dict[str, Any] = {}
     if args.no_deskew:
         extra["deskew"] = False
     if args.no_orientation:
         extra["detect_orientation"] = False
+    if args.no_remove_lines:
+        extra["remove_lines"] = False
     result = measure(args.data, args.workers or Settings().effective_workers, extra)
     text = json.dumps(result, ensure_ascii=False, indent=2)
     print(text)

@@ -48,6 +48,9 @@ class Settings(BaseSettings):
     )
     max_pages: int = Field(2000, ge=1, description="Pages per file before it is refused.")
     deskew: bool = True
+    remove_lines: bool = Field(
+        True, description="Erase dotted leaders and table rules before OCR (not in page images)."
+    )
     detect_orientation: bool = True
     page_image_quality: int = Field(80, ge=10, le=100, description="JPEG quality of page images.")
     job_lease_seconds: float = Field(

@@ -19,6 +19,7 @@ from intake.errors import IntakeError
 from intake.loading import load_page
 from intake.ocr import OcrEngine, PageText, make_engine
 from intake.preprocess.deskew import deskew, estimate_skew
+from intake.preprocess.lines import remove_leaders_and_rules
 from intake.warehouse.blobs import BlobStore
 
 #: Below this mean word confidence (or with too few words) a page may be sideways or upside
@@ -96,14 +97,14 @@ class PageReader:
             original = image
             image = self._level(image, result)
             clock.lap("preprocess")
-            page = self.engine.recognize(image, result.dpi)
+            page = self.engine.recognize(self._for_ocr(image, result.dpi), result.dpi)
             clock.lap("ocr")
             if s.detect_orientation and _maybe_rotated(page):
                 rotation = self.engine.detect_orientation(original)
                 if rotation:
                     result.rotation = rotation
                     image = self._level(original.rotate(rotation, expand=True), result)
-                    page = self.engine.recognize(image, result.dpi)
+                    page = self.engine.recognize(self._for_ocr(image, result.dpi), result.dpi)
                 clock.lap("orientation")
         result.engine = page.engine
         result.text = page.text
@@ -112,6 +113,14 @@ class PageReader:
         result.width, result.height = image.size
         result.image_sha256 = self.blobs.put_bytes(_jpeg(image, s.page_image_quality))
         clock.lap("save")
+
+    def _for_ocr(self, image: Image.Image, dpi: int) -> Image.Image:
+        """What the engine reads: the page without leaders and rules. The stored page image
+        stays the scan as it was (levelled), with the same pixel grid, so boxes match it."""
+        if not self.settings.remove_lines:
+            return image
+        cleaned, _stats = remove_leaders_and_rules(image, dpi)
+        return cleaned
 
     def _level(self, image: Image.Image, result: PageResult) -> Image.Image:
         if not self.settings.deskew:

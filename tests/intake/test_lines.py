@@ -1,0 +1,70 @@
+"""Dotted leaders and table rules are erased before OCR; diacritics are not."""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+from intake.ocr.tesseract import TesseractEngine
+from intake.preprocess.lines import remove_leaders_and_rules
+from tests.pages import SERIF
+
+FONT = ImageFont.truetype(SERIF, 50)
+
+
+def _line(label: str, value: str, width: int = 2200) -> Image.Image:
+    """A form line as printed: label, dots, value, dots up to the margin."""
+    image = Image.new("L", (width, 120), 255)
+    draw = ImageDraw.Draw(image)
+    x = 40
+    draw.text((x, 30), label, font=FONT, fill=0)
+    x += int(draw.textlength(label, font=FONT)) + 10
+    dots = "." * 25
+    draw.text((x, 30), dots, font=FONT, fill=0)
+    x += int(draw.textlength(dots, font=FONT)) + 10
+    draw.text((x, 30), value, font=FONT, fill=0)
+    x += int(draw.textlength(value, font=FONT)) + 10
+    while x < width - 40:
+        draw.text((x, 30), ".", font=FONT, fill=0)
+        x += int(draw.textlength(".", font=FONT)) + 4
+    return image
+
+
+def test_leaders_removed_value_read_cleanly() -> None:
+    """'Dân tộc: ....Kinh....' reads as exactly 'Dân tộc: Kinh' after cleanup, while the raw
+    line does not."""
+    image = _line("Dân tộc:", "Kinh")
+    cleaned, stats = remove_leaders_and_rules(image, 300)
+    assert stats.leader_dots >= 40
+    engine = TesseractEngine()
+    assert engine.recognize(image, 300).text != "Dân tộc: Kinh"  # what the cleanup fixes
+    assert engine.recognize(cleaned, 300).text == "Dân tộc: Kinh"
+
+
+def test_diacritics_survive() -> None:
+    """Dots below and above letters (ạ ị ộ ợ ụ) are not leaders: the text pixels of a line
+    without leaders are left untouched."""
+    image = Image.new("L", (2200, 120), 255)
+    ImageDraw.Draw(image).text(
+        (40, 30), "Họ, chữ đệm, tên: Nguyễn Thị Ngọc Ánh; Lạng Sơn; Phụng; ợ ộ ị", font=FONT, fill=0
+    )
+    cleaned, stats = remove_leaders_and_rules(image, 300)
+    assert stats.leader_dots == 0
+    assert np.array_equal(np.asarray(cleaned), np.asarray(image))
+
+
+def test_table_rules_removed() -> None:
+    """A grid around a cell is erased; the text inside it stays and reads."""
+    image = Image.new("L", (1400, 300), 255)
+    draw = ImageDraw.Draw(image)
+    for y in (40, 250):
+        draw.line((20, y, 1380, y), fill=0, width=4)
+    for x in (20, 700, 1380):
+        draw.line((x, 40, x, 250), fill=0, width=4)
+    draw.text((60, 110), "Thửa đất số", font=FONT, fill=0)
+    draw.text((740, 110), "376", font=FONT, fill=0)
+    cleaned, stats = remove_leaders_and_rules(image, 300)
+    assert stats.rule_pixels > 0
+    arr = np.asarray(cleaned)
+    assert arr[40, 300] == 255 and arr[150, 700] == 255  # grid gone
+    assert TesseractEngine().recognize(cleaned, 300).text.split() == ["Thửa", "đất", "số", "376"]
