@@ -48,6 +48,9 @@ class Settings(BaseSettings):
     )
     max_pages: int = Field(2000, ge=1, description="Pages per file before it is refused.")
     deskew: bool = True
+    read_cards: bool = Field(
+        True, description="Find ID cards on a page and OCR them enlarged, on their own."
+    )
     remove_lines: bool = Field(
         True, description="Erase dotted leaders and table rules before OCR (not in page images)."
     )

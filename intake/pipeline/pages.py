@@ -12,12 +12,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from intake.config import Settings
 from intake.errors import IntakeError
 from intake.loading import load_page
 from intake.ocr import OcrEngine, PageText, make_engine
+from intake.preprocess.cards import find_cards, read_card
 from intake.preprocess.deskew import deskew, estimate_skew
 from intake.preprocess.lines import remove_leaders_and_rules
 from intake.warehouse.blobs import BlobStore
@@ -97,14 +98,14 @@ class PageReader:
             original = image
             image = self._level(image, result)
             clock.lap("preprocess")
-            page = self.engine.recognize(self._for_ocr(image, result.dpi), result.dpi)
+            page = self._recognize(image, result.dpi)
             clock.lap("ocr")
             if s.detect_orientation and _maybe_rotated(page):
                 rotation = self.engine.detect_orientation(original)
                 if rotation:
                     result.rotation = rotation
                     image = self._level(original.rotate(rotation, expand=True), result)
-                    page = self.engine.recognize(self._for_ocr(image, result.dpi), result.dpi)
+                    page = self._recognize(image, result.dpi)
                 clock.lap("orientation")
         result.engine = page.engine
         result.text = page.text
@@ -113,6 +114,25 @@ class PageReader:
         result.width, result.height = image.size
         result.image_sha256 = self.blobs.put_bytes(_jpeg(image, s.page_image_quality))
         clock.lap("save")
+
+    def _recognize(self, image: Image.Image, dpi: int) -> PageText:
+        """OCR the page; ID cards on it are masked out of the page pass and read on their own
+        (enlarged, binarised by local contrast), their lines placed where the card sits."""
+        prepared = self._for_ocr(image, dpi)
+        cards = find_cards(image) if self.settings.read_cards else []
+        if not cards:
+            return self.engine.recognize(prepared, dpi)
+        masked = prepared.copy()
+        draw = ImageDraw.Draw(masked)
+        for card in cards:
+            draw.rectangle(card.box, fill=255 if masked.mode == "L" else (255, 255, 255))
+        page = self.engine.recognize(masked, dpi)
+        lines = list(page.lines)
+        for card in cards:
+            card_lines = read_card(self.engine, prepared, card, dpi)
+            at = next((i for i, line in enumerate(lines) if line.box[1] > card.box[1]), len(lines))
+            lines[at:at] = card_lines
+        return PageText(tuple(lines), image.width, image.height, engine=page.engine)
 
     def _for_ocr(self, image: Image.Image, dpi: int) -> Image.Image:
         """What the engine reads: the page without leaders and rules. The stored page image

@@ -84,23 +84,38 @@ def _regular(xs: np.ndarray) -> bool:
 
 
 def find_rules(ink: np.ndarray, dpi: int) -> np.ndarray:
-    """Long horizontal and vertical strokes (table grids, underlines, signature lines)."""
+    """Long thin horizontal and vertical strokes (table grids, underlines, signature lines).
+
+    Opening with a kernel far longer than any letter keeps only long runs; of those, only
+    thin components are rules (a filled area, e.g. a tinted card or a photo, is not)."""
     s = _scale(dpi)
     length = max(15, round(120 * s))
-    horizontal = cv2.morphologyEx(
-        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1))
-    )
-    vertical = cv2.morphologyEx(
-        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, length))
-    )
-    rules = cv2.bitwise_or(horizontal, vertical)
-    # A rule is thin: drop thick blobs (bold headings, photos) that survive opening.
+    thickness = max(4, round(9 * s))
+    rules = np.zeros_like(ink)
+    for kernel, thin_axis in (((length, 1), cv2.CC_STAT_HEIGHT), ((1, length), cv2.CC_STAT_WIDTH)):
+        opened = cv2.morphologyEx(
+            ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, kernel)
+        )
+        _n, labels, stats, _c = cv2.connectedComponentsWithStats(opened, connectivity=8)
+        thin = np.flatnonzero(stats[:, thin_axis] <= thickness)
+        thin = thin[thin != 0]
+        if thin.size:
+            rules |= np.isin(labels, thin).astype(np.uint8) * 255
     return cv2.dilate(rules, np.ones((3, 3), np.uint8), iterations=1)
+
+
+def binarise(gray: np.ndarray, dpi: int) -> np.ndarray:
+    """Ink mask by local contrast: text is darker than the paper *around it*, so a tinted card
+    background or uneven scanner light does not turn whole areas into ink."""
+    block = max(15, round(41 * _scale(dpi))) | 1
+    return cv2.adaptiveThreshold(
+        gray, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY_INV, block, 15
+    )
 
 
 def remove_leaders_and_rules(image: Image.Image, dpi: int) -> tuple[Image.Image, CleanupStats]:
     gray = np.asarray(image.convert("L"))
-    _, ink = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    ink = binarise(gray, dpi)
     leaders, dots = find_leader_dots(ink, dpi)
     rules = find_rules(ink, dpi)
     erase = cv2.bitwise_or(cv2.dilate(leaders, np.ones((3, 3), np.uint8)), rules)
