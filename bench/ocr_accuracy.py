@@ -115,6 +115,8 @@ def main() -> None:
     parser.add_argument("--no-deskew", action="store_true")
     parser.add_argument("--no-orientation", action="store_true")
     parser.add_argument("--no-remove-lines", action="store_true")
+    parser.add_argument("--no-cards", action="store_true")
+    parser.add_argument("--ocr-min-dpi", type=int)
     args = parser.parse_args()
     extra: dict[str, Any] = {}
     if args.no_deskew:
@@ -123,6 +125,10 @@ def main() -> None:
         extra["detect_orientation"] = False
     if args.no_remove_lines:
         extra["remove_lines"] = False
+    if args.no_cards:
+        extra["read_cards"] = False
+    if args.ocr_min_dpi is not None:
+        extra["ocr_min_dpi"] = args.ocr_min_dpi
     result = measure(args.data, args.workers or Settings().effective_workers, extra)
     text = json.dumps(result, ensure_ascii=False, indent=2)
     print(text)

@@ -48,6 +48,9 @@ class Settings(BaseSettings):
     )
     max_pages: int = Field(2000, ge=1, description="Pages per file before it is refused.")
     deskew: bool = True
+    ocr_min_dpi: int = Field(
+        250, ge=0, le=600, description="Scans below this DPI are enlarged to 300 DPI for OCR."
+    )
     read_cards: bool = Field(
         True, description="Find ID cards on a page and OCR them enlarged, on their own."
     )

@@ -12,12 +12,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import cv2
 from PIL import Image, ImageDraw
 
 from intake.config import Settings
 from intake.errors import IntakeError
 from intake.loading import load_page
-from intake.ocr import OcrEngine, PageText, make_engine
+from intake.ocr import OcrEngine, OcrLine, OcrWord, PageText, make_engine
 from intake.preprocess.cards import find_cards, read_card
 from intake.preprocess.deskew import deskew, estimate_skew
 from intake.preprocess.lines import remove_leaders_and_rules
@@ -27,6 +28,8 @@ from intake.warehouse.blobs import BlobStore
 #: down: only then is orientation detection run, so upright pages do not pay for it.
 ORIENTATION_CHECK_CONFIDENCE = 0.70
 ORIENTATION_CHECK_MIN_WORDS = 15
+#: Scans below Settings.ocr_min_dpi are enlarged to this resolution for OCR.
+OCR_TARGET_DPI = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +69,7 @@ def serialise_words(page: PageText) -> list[list[object]]:
 
 class PageReader:
     def __init__(self, settings: Settings, engine: OcrEngine | None = None) -> None:
+        cv2.setNumThreads(1)  # one thread per worker process: the pool owns parallelism
         self.settings = settings
         self.engine = engine or make_engine(settings)
         self.blobs = BlobStore(settings.blob_dir)
@@ -116,6 +120,18 @@ class PageReader:
         clock.lap("save")
 
     def _recognize(self, image: Image.Image, dpi: int) -> PageText:
+        """OCR at the resolution the engine reads best; boxes stay in ``image`` pixels.
+
+        Scans below ``Settings.ocr_min_dpi`` are enlarged for OCR only (Tesseract's accuracy
+        drops with x-height), so stored page images keep their intake resolution."""
+        if dpi >= self.settings.ocr_min_dpi:
+            return self._recognize_at(image, dpi)
+        factor = OCR_TARGET_DPI / dpi
+        size = (round(image.width * factor), round(image.height * factor))
+        page = self._recognize_at(image.resize(size, Image.Resampling.BICUBIC), OCR_TARGET_DPI)
+        return scale_page(page, 1 / factor, image.width, image.height)
+
+    def _recognize_at(self, image: Image.Image, dpi: int) -> PageText:
         """OCR the page; ID cards on it are masked out of the page pass and read on their own
         (enlarged, binarised by local contrast), their lines placed where the card sits."""
         prepared = self._for_ocr(image, dpi)
@@ -147,6 +163,22 @@ class PageReader:
             return image
         result.skew = estimate_skew(image)
         return deskew(image, result.skew)
+
+
+def scale_page(page: PageText, factor: float, width: int, height: int) -> PageText:
+    def box(b: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+        return (
+            int(b[0] * factor),
+            int(b[1] * factor),
+            min(width, max(int(b[0] * factor) + 1, round(b[2] * factor))),
+            min(height, max(int(b[1] * factor) + 1, round(b[3] * factor))),
+        )
+
+    lines = tuple(
+        OcrLine(tuple(OcrWord(w.text, box(w.box), w.confidence) for w in line.words))
+        for line in page.lines
+    )
+    return PageText(lines, width, height, engine=page.engine, source=page.source)
 
 
 def _maybe_rotated(page: PageText) -> bool:
