@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import platform
+import sys
 import tempfile
 import time
 from collections import defaultdict
@@ -71,6 +72,7 @@ def measure(data: Path, workers: int, extra_settings: dict[str, Any]) -> dict[st
         warehouse.close()
     total = sum(by_profile.values(), ZERO)
     return {
+        "command": "python -m bench.ocr_accuracy " + " ".join(sys.argv[1:]),
         "data": str(data),
         "files": len(scans),
         "pages_ocr": pipeline.stats.pages,
