@@ -109,24 +109,52 @@ def _summary(records: list[DocumentRecord], pages: int, elapsed: float) -> None:
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", help="Output format: jsonl.")] = "jsonl",
-    out: Annotated[Path | None, typer.Option(help="Output file (default: stdout).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or pdfa.")] = "jsonl",
+    out: Annotated[
+        Path | None, typer.Option(help="File (jsonl, csv; default stdout) or folder (pdfa).")
+    ] = None,
+    doc_type: Annotated[
+        str | None, typer.Option("--type", help="Document type (required for csv).")
+    ] = None,
 ) -> None:
-    """Dump the warehouse, one JSON object per document with its page texts."""
-    from intake.warehouse.repository import Warehouse
+    """Export the warehouse: JSON lines, CSV for one document type, or PDF/A files."""
+    from intake.archive.commands import (
+        UnknownDocTypeError,
+        export_csv,
+        export_jsonl,
+        export_pdfa,
+        summarise,
+    )
 
-    if fmt != "jsonl":
-        err.print(f"[red]Định dạng không hỗ trợ / unsupported format:[/red] {fmt}")
+    settings = Settings()
+    if fmt == "pdfa":
+        if out is None:
+            err.print("[red]--out DIR là bắt buộc / --out DIR is required for pdfa[/red]")
+            raise typer.Exit(2)
+        failed: list[tuple[int, str]] = []
+        paths = export_pdfa(settings, out, failed)
+        err.print(str(summarise(paths)))
+        for document_id, message in failed:
+            err.print(f"[red]#{document_id}:[/red] {message}")
+        if failed:
+            raise typer.Exit(1)
+        return
+    if fmt not in ("jsonl", "csv") or (fmt == "csv" and not doc_type):
+        err.print("[red]--format jsonl | csv --type DOC_TYPE | pdfa --out DIR[/red]")
         raise typer.Exit(2)
-    warehouse = Warehouse.open(Settings())
-    handle = out.open("w", encoding="utf-8") if out else sys.stdout
+    encoding = "utf-8-sig" if fmt == "csv" else "utf-8"  # BOM so Excel reads Vietnamese
+    handle = out.open("w", encoding=encoding, newline="") if out else sys.stdout
     try:
-        for record in warehouse.iter_documents():
-            handle.write(json.dumps(record.model_dump(), ensure_ascii=False) + "\n")
+        if fmt == "csv":
+            export_csv(settings, doc_type or "", handle)
+        else:
+            export_jsonl(settings, handle, doc_type)
+    except UnknownDocTypeError as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
     finally:
         if out:
             handle.close()
-        warehouse.close()
 
 
 @db_app.command("upgrade")

@@ -22,6 +22,8 @@ class ErrorCode(StrEnum):
     OCR_ENGINE_MISSING = "ocr_engine_missing"
     CONFIG_INVALID = "config_invalid"
     STORAGE_FAILED = "storage_failed"
+    ARCHIVE_FAILED = "archive_failed"
+    NOT_ARCHIVABLE = "not_archivable"
     INTERNAL = "internal_error"
 
 

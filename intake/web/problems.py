@@ -39,3 +39,9 @@ class Invalid(WebProblem):
 
 class TooLarge(WebProblem):
     status_code = 413
+
+
+class Unavailable(WebProblem):
+    """A derived file (the archival PDF) could not be built now; the request may be retried."""
+
+    status_code = 503

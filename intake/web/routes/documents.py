@@ -1,4 +1,4 @@
-"""Documents API: upload, job status, search, one document, page images.
+"""Documents API: upload, job status, search, one document, page images, archive PDF.
 
 Page images are served by document id and page number only; the blob id comes from the
 database and the blob store refuses anything that is not a SHA-256, so no request value ever
@@ -11,19 +11,27 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, File, Query, Response, UploadFile
+from fastapi.responses import FileResponse
 from sqlalchemy import select
 
+from intake.archive import (
+    ArchiveError,
+    NotArchivableError,
+    archive_document,
+    owner_id_number,
+    pdf_name,
+)
 from intake.records import Status
 from intake.warehouse.models import Page
 from intake.warehouse.models_auth import Upload
 from intake.web import audit
 from intake.web.access import load_document
 from intake.web.api_models import DocumentDetail, DocumentPage, JobView
-from intake.web.auth import Clerk, Ctx, Principal
+from intake.web.auth import Clerk, Ctx, Officer, Principal
 from intake.web.bounds import Day, PageNumber, RowId
 from intake.web.context import AppContext
 from intake.web.document_view import build_detail
-from intake.web.problems import NotFound
+from intake.web.problems import NotFound, Unavailable
 from intake.web.queries import Filters, search, summaries
 from intake.web.routes.common import API_ERRORS, errors
 from intake.web.text import nfc_or_none
@@ -153,5 +161,45 @@ def page_image(document_id: RowId, number: PageNumber, principal: Clerk, ctx: Ct
     return Response(
         ctx.warehouse.blobs.read_bytes(sha),
         media_type="image/jpeg",
+        headers={"Cache-Control": "private, max-age=300", "X-Content-Type-Options": "nosniff"},
+    )
+
+
+@router.get(
+    "/documents/{document_id}/pdf",
+    response_class=FileResponse,
+    responses={
+        200: {"content": {"application/pdf": {}}, "description": "PDF/A-2b"},
+        503: {"description": "The PDF could not be built (reason in detail)"},
+    },
+    summary="Searchable PDF/A-2b of the document (page images with the OCR text layer)",
+)
+def document_pdf(document_id: RowId, principal: Officer, ctx: Ctx) -> FileResponse:
+    """Officers and admins: the archival copy carries every field and the owner's ID number
+    in its metadata and is what gets handed to other systems; clerks see page images of their
+    own uploads only. Built on first request (about 0.1 s a page, in FastAPI's thread pool),
+    then served from the blob store (docs/archive.md). A view of personal data: audit-logged
+    like a page image."""
+    with ctx.warehouse.sessions() as session:
+        document = load_document(session, principal, document_id)
+        fields = {f.key: f.value for f in document.fields if f.value}
+        name = pdf_name(
+            document.doc_type,
+            owner_id_number(document.doc_type, fields, ctx.schemas),
+            document.id,
+        )
+    try:
+        sha = archive_document(ctx.warehouse, document_id, ctx.schemas)
+    except NotArchivableError as exc:
+        raise NotFound(exc.message) from exc
+    except ArchiveError as exc:
+        raise Unavailable(exc.message) from exc
+    with ctx.warehouse.unit_of_work() as session:
+        audit.record(session, principal, "view_document_pdf", document_id=document_id, target=sha)
+    return FileResponse(
+        ctx.warehouse.blobs.path_for(sha),
+        media_type="application/pdf",
+        filename=name,
+        content_disposition_type="inline",
         headers={"Cache-Control": "private, max-age=300", "X-Content-Type-Options": "nosniff"},
     )
