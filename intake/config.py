@@ -49,7 +49,11 @@ class Settings(BaseSettings):
     max_pages: int = Field(2000, ge=1, description="Pages per file before it is refused.")
     deskew: bool = True
     ocr_min_dpi: int = Field(
-        250, ge=0, le=600, description="Scans below this DPI are enlarged to 300 DPI for OCR."
+        0,
+        ge=0,
+        le=600,
+        description="Scans below this DPI are enlarged to 300 DPI for OCR (0: never). Off by "
+        "default: measured no recall gain for 2.8x the OCR time on 150 DPI pages.",
     )
     read_cards: bool = Field(
         True, description="Find ID cards on a page and OCR them enlarged, on their own."
