@@ -66,6 +66,9 @@ class Document(Base):
     ocr_engine: Mapped[str | None] = mapped_column(String(64))
     origin: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     job_id: Mapped[int | None] = mapped_column(ForeignKey("jobs.id"), index=True)
+    pdf_sha256: Mapped[str | None] = mapped_column(String(64))
+    review_reasons: Mapped[list[str] | None] = mapped_column(JSON)
+    alternatives: Mapped[list[Any] | None] = mapped_column(JSON)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     pages: Mapped[list[Page]] = relationship(
@@ -96,6 +99,7 @@ class Page(Base):
     rotation: Mapped[int] = mapped_column(Integer, default=0)
     skew: Mapped[float] = mapped_column(Float, default=0.0)
     words: Mapped[list[Any] | None] = mapped_column(JSON)
+    phash: Mapped[str | None] = mapped_column(String(16))
 
     document: Mapped[Document] = relationship(back_populates="pages")
 
@@ -112,6 +116,8 @@ class Field(Base):
     page: Mapped[int | None] = mapped_column(Integer)
     bbox: Mapped[list[int] | None] = mapped_column(JSON)
     source: Mapped[str] = mapped_column(String(32), default="ocr")
+    raw: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
 
     document: Mapped[Document] = relationship(back_populates="fields")
 
@@ -164,3 +170,71 @@ class Job(Base):
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
     )
+
+
+class Person(Base):
+    """A citizen, keyed by personal ID number: what the reuse lookup answers from."""
+
+    __tablename__ = "persons"
+
+    id_number: Mapped[str] = mapped_column(String(12), primary_key=True)
+    full_name: Mapped[str | None] = mapped_column(String(256))
+    date_of_birth: Mapped[str | None] = mapped_column(String(10))
+    sex: Mapped[str | None] = mapped_column(String(8))
+    first_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+
+
+class DocumentPerson(Base):
+    __tablename__ = "document_persons"
+    __table_args__ = (UniqueConstraint("document_id", "id_number", "role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    id_number: Mapped[str] = mapped_column(ForeignKey("persons.id_number"), index=True)
+    role: Mapped[str] = mapped_column(String(32))
+
+
+class TextBucket(Base):
+    """MinHash LSH band keys of a document's text: a near-duplicate lookup is an index probe
+    on (band, key), never a comparison with every document."""
+
+    __tablename__ = "text_buckets"
+    __table_args__ = (Index("ix_text_buckets_band_key", "band", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    band: Mapped[int] = mapped_column(Integer)
+    key: Mapped[str] = mapped_column(String(16))
+
+
+class Fingerprint(Base):
+    """A document's MinHash signature and page hashes, to verify LSH candidates."""
+
+    __tablename__ = "fingerprints"
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    minhash: Mapped[list[int]] = mapped_column(JSON)
+    page_hashes: Mapped[list[str]] = mapped_column(JSON)
+    shingles: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RecordKey(Base):
+    """Identity keys of a document (type + identifying fields, hashed): same-record lookups."""
+
+    __tablename__ = "record_keys"
+    __table_args__ = (Index("ix_record_keys_key", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    key: Mapped[str] = mapped_column(String(64))
