@@ -22,13 +22,25 @@ class FieldSpec(BaseModel):
     labels: list[str] = Field(default_factory=list, description="Other printed label variants.")
     required: bool = False
     role: str | None = Field(None, description="Person role an id_number/name belongs to.")
+    section: str | None = Field(
+        None,
+        description="Key of a DocTypeSchema.sections entry: the label counts for this field only "
+        "under that section heading or table column (the same label serves several people).",
+    )
+    pick: Literal["first", "last"] = Field(
+        "first", description="Which occurrence to use when the label is printed more than once."
+    )
+    address: bool = Field(False, description="An address: also normalised against a gazetteer.")
+    vocabulary: list[str] = Field(
+        default_factory=list, description="Closed set of printed values, for OCR correction."
+    )
 
     @field_validator("label")
     @classmethod
     def _label_nfc(cls, value: str) -> str:
         return _nfc(value)
 
-    @field_validator("labels")
+    @field_validator("labels", "vocabulary")
     @classmethod
     def _labels_nfc(cls, values: list[str]) -> list[str]:
         return [_nfc(v) for v in values]
@@ -54,16 +66,30 @@ class DocTypeSchema(BaseModel):
     phrases: list[str] = Field(default_factory=list, description="Phrases that identify it.")
     editions: list[Edition] = Field(default_factory=list)
     fields: list[FieldSpec]
+    sections: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Section key -> headings or column headers that open it; fields name the "
+        "section their labels belong to.",
+    )
+    other_labels: list[str] = Field(
+        default_factory=list,
+        description="Printed labels that are not extracted; they end the value before them.",
+    )
 
     @field_validator("title", "procedure_name")
     @classmethod
     def _title_nfc(cls, value: str | None) -> str | None:
         return _nfc(value) if value is not None else None
 
-    @field_validator("titles", "phrases")
+    @field_validator("titles", "phrases", "other_labels")
     @classmethod
     def _list_nfc(cls, values: list[str]) -> list[str]:
         return [_nfc(v) for v in values]
+
+    @field_validator("sections")
+    @classmethod
+    def _sections_nfc(cls, values: dict[str, list[str]]) -> dict[str, list[str]]:
+        return {k: [_nfc(v) for v in vs] for k, vs in values.items()}
 
     @model_validator(mode="after")
     def _unique_keys(self) -> DocTypeSchema:
@@ -71,6 +97,9 @@ class DocTypeSchema(BaseModel):
         duplicates = {k for k in keys if keys.count(k) > 1}
         if duplicates:
             raise ValueError(f"duplicate field keys in {self.key}: {sorted(duplicates)}")
+        unknown = {f.section for f in self.fields if f.section and f.section not in self.sections}
+        if unknown:
+            raise ValueError(f"fields of {self.key} name undeclared sections: {sorted(unknown)}")
         return self
 
     def field(self, key: str) -> FieldSpec | None:

@@ -1,0 +1,134 @@
+"""Second sources and cross-checks: QR and MRZ over OCR, ID number against sex and birth date.
+
+A QR payload and a check-digit-verified MRZ are exact; OCR is not. So when they disagree the
+exact value is kept and the document is flagged with both values; when OCR missed a field the
+exact source fills it. The ID number's century/sex digit and year digits must agree with the
+sex and birth date printed for the same person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from intake.extract.idnumber import consistency_problems, structure_problems
+from intake.extract.model import ExtractedField, Extraction
+from intake.extract.mrz import full_date, read_mrz
+from intake.extract.qr import parse_card_qr
+from intake.extract.review import disagreement
+from intake.extract.text import nfc
+from schemas import DocTypeSchema, load_schemas
+
+_ROLE_SEX = {"wife": "Nữ", "mother": "Nữ", "husband": "Nam", "father": "Nam"}
+
+
+def _label(key: str) -> str:
+    spec = load_schemas()["id_card"].field(key)
+    return spec.label if spec else key
+
+
+def _override(result: Extraction, key: str, value: str, raw: str, source: str) -> None:
+    """Put an exact value in place; flag the document when OCR read something else."""
+    got = result.fields.get(key)
+    if got is not None and got.source in ("qr", "mrz"):
+        if got.value != value:
+            result.review_reasons.append(disagreement(_label(key), key, source, value, got.value))
+        return
+    if got is not None and got.value != value:
+        result.review_reasons.append(disagreement(_label(key), key, source, value, got.value))
+    note = f"{source.upper()}" + (f"; OCR read {got.value!r}" if got and got.value != value else "")
+    result.fields[key] = ExtractedField(
+        value=value,
+        raw=raw,
+        confidence=0.99,
+        page=got.page if got else None,
+        bbox=got.bbox if got else None,
+        source=source,
+        note=note,
+    )
+
+
+def apply_card_sources(result: Extraction, lines: list[str], payloads: list[str]) -> None:
+    """Use the card's QR payload, then its MRZ, as exact sources for the printed fields."""
+    for payload in payloads:
+        qr = parse_card_qr(nfc(payload))
+        if qr is None:
+            continue
+        _override(result, "id_number", qr.id_number, payload, "qr")
+        _override(result, "full_name", qr.full_name, payload, "qr")
+        if qr.date_of_birth:
+            _override(result, "date_of_birth", qr.date_of_birth, payload, "qr")
+        if qr.sex:
+            _override(result, "sex", qr.sex, payload, "qr")
+        if qr.address:
+            _override(result, "place_of_residence", qr.address, payload, "qr")
+        break
+    mrz = read_mrz(lines)
+    if mrz is None:
+        return
+    century = None
+    if mrz.id_number:
+        _override(result, "id_number", mrz.id_number, mrz.id_number, "mrz")
+        century = 1900 + 100 * (int(mrz.id_number[3]) // 2)
+    if mrz.birth_yymmdd:
+        _override(
+            result, "date_of_birth", full_date(mrz.birth_yymmdd, century), mrz.birth_yymmdd, "mrz"
+        )
+    if mrz.sex and mrz.birth_yymmdd:
+        _override(result, "sex", mrz.sex, mrz.sex, "mrz")
+    if mrz.expiry_yymmdd:
+        _override(
+            result,
+            "expiry_date",
+            full_date(mrz.expiry_yymmdd, future=True),
+            mrz.expiry_yymmdd,
+            "mrz",
+        )
+
+
+def check_id_numbers(schema: DocTypeSchema, result: Extraction) -> None:
+    """Flag ID numbers that disagree with the same person's sex or date of birth."""
+    for spec in schema.fields:
+        got = result.fields.get(spec.key)
+        if spec.kind != "id_number" or got is None:
+            continue
+        prefix = spec.key[: -len("id_number")]
+        sex_field = result.fields.get(f"{prefix}sex")
+        sex = sex_field.value if sex_field else _ROLE_SEX.get(spec.role or "")
+        dob = result.fields.get(f"{prefix}date_of_birth")
+        birth = dob.value if dob else None
+        if len(got.value) == 13 and got.source in ("ocr", "text-layer"):
+            fixed = repair_extra_digit(got.value, sex, birth)
+            if fixed:
+                got = replace(
+                    got,
+                    value=fixed,
+                    confidence=round(got.confidence * 0.7, 3),
+                    note=f"OCR read {got.value!r}: one extra digit removed",
+                )
+                result.fields[spec.key] = got
+                result.review_reasons.append(
+                    f"{spec.label} ({spec.key}): OCR đọc thừa một chữ số, đã sửa thành {fixed} "
+                    f"/ one extra digit removed, please check"
+                )
+        problems = consistency_problems(got.value, sex, birth)
+        if problems:
+            result.fields[spec.key] = replace(got, confidence=round(got.confidence * 0.6, 3))
+            result.review_reasons.extend(f"{spec.label} ({spec.key}): {p}" for p in problems)
+
+
+def repair_extra_digit(number: str, sex: str | None, birth: str | None) -> str | None:
+    """A 13-digit OCR reading with one doubled digit: the unique 12-digit reading that is
+    structurally valid and consistent with the person's sex and birth year, if any."""
+    options: dict[str, bool] = {}
+    for i in range(len(number)):
+        doubled = (i > 0 and number[i - 1] == number[i]) or number[i + 1 : i + 2] == number[i]
+        option = number[:i] + number[i + 1 :]
+        options[option] = options.get(option, False) or doubled
+    good = [
+        o
+        for o in sorted(options)
+        if not structure_problems(o) and not consistency_problems(o, sex, birth)
+    ]
+    if len(good) > 1:
+        good = [o for o in good if options[o]]  # prefer undoing a doubled digit
+    return good[0] if len(good) == 1 else None

@@ -1,0 +1,94 @@
+"""Personal names: NFC, each word capitalised ("NGUYỄN VĂN AN" -> "Nguyễn Văn An").
+
+Values are often typed in capitals; OCR leaves trailing commas and leader debris, and reads
+a name as mixed case at times ("PhúÚC"), so every word is rebuilt from lower case.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from intake.extract.values.base import Parsed
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
+
+
+def capitalise(word: str) -> str:
+    """ "ĐỨC" -> "Đức", "h'mông" -> "H'mông": first letter up, the rest down."""
+    word = unicodedata.normalize("NFC", word.lower())
+    return word[:1].upper() + word[1:]
+
+
+def parse_name(raw: str) -> Parsed | None:
+    """Keep the letter words of ``raw``; valid when 2-7 words remain and nothing was dropped."""
+    raw = unicodedata.normalize("NFC", raw)
+    words = _WORD.findall(raw)
+    if not words:
+        return None
+    value = " ".join(capitalise(w) for w in words)
+    value, repaired = repair_surname(value)
+    notes = []
+    if repaired:
+        notes.append(f"họ sửa dấu theo danh sách / surname accents repaired ({words[0]})")
+    dropped = re.sub(r"[\s,.;:]+", "", _WORD.sub("", raw))
+    problems = []
+    if not 2 <= len(words) <= 7:
+        problems.append("họ tên bất thường / unusual name length")
+    if dropped:
+        problems.append("ký tự lạ trong họ tên / stray characters in the name")
+    return Parsed(value, valid=not problems, notes=notes, problems=problems)
+
+
+#: The most frequent surnames, for repairing OCR's lost or wrong tone marks on the first
+#: word ("NGUYÊN" -> "Nguyễn", "Lẻ" -> "Lê"). Only applied when the OCR'd form is not itself
+#: one of them.
+SURNAMES = (
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+    "Đinh",
+    "Trương",
+    "Lương",
+    "Đoàn",
+    "Trịnh",
+    "Mai",
+    "Cao",
+    "Lâm",
+    "Tạ",
+    "Hà",
+    "Tô",
+    "Châu",
+    "Lưu",
+    "Quách",
+    "Thái",
+    "Triệu",
+    "Kiều",
+    "Chu",
+)
+
+
+def repair_surname(value: str) -> tuple[str, bool]:
+    """Put the tone marks back on a frequent surname when OCR damaged them."""
+    from intake.extract.text import fold
+
+    first, _, rest = value.partition(" ")
+    if not rest or first in SURNAMES:
+        return value, False
+    matches = [s for s in SURNAMES if fold(s) == fold(first)]
+    if len(matches) != 1:
+        return value, False
+    return f"{matches[0]} {rest}", True

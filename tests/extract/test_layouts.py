@@ -1,0 +1,140 @@
+"""Extraction on hand-built OCR layouts: leaders, rows, the line below, tables, absence."""
+
+from __future__ import annotations
+
+from intake.extract import extract_document
+
+from .pages import line, page
+
+
+def test_labelled_lines_with_leaders_and_debris() -> None:
+    """Values sit right of their label between dotted leaders; leader debris is dropped and a
+    blank line (leader only) gives no field."""
+    p = page(
+        line(("TỜ KHAI ĐĂNG KÝ KHAI TỬ", 800)),
+        line(("Họ, chữ đệm, tên người yêu cầu: ...... TRẦN THỊ MAI..........-cc«c«", 300)),
+        line(("Giấy tờ tùy thân: Căn cước công dân số 079183001234", 300)),
+        line(("Quan hệ với người đã chết: ...... Con ...........", 300)),
+        line(("Đề nghị cơ quan đăng ký khai tử cho người có tên dưới đây:", 400)),
+        line(("Họ, chữ đệm, tên: ...... TRẦN VĂN BÌNH ......", 300)),
+        line(("Ngày, tháng, năm sinh: ...... 12/3/1950 .......", 300)),
+        line(("Số định danh cá nhân: ..................................", 300)),
+        line(("Đã chết vào lúc: 10 giờ 15 phút, ngày 02/01/2024 ......", 300)),
+        line(("Nơi chết: ...... Bệnh viện Đa khoa tỉnh Nam Định ......", 300)),
+        line(("Hà Nội, ngày 05 tháng 1 năm 2024", 1300)),
+    )
+    result = extract_document("death_registration_form", [p])
+    values = {k: f.value for k, f in result.fields.items()}
+    assert values == {
+        "applicant_name": "Trần Thị Mai",
+        "applicant_id_number": "079183001234",
+        "relationship": "Con",
+        "deceased_name": "Trần Văn Bình",
+        "deceased_date_of_birth": "1950-03-12",
+        "date_of_death": "2024-01-02",
+        "place_of_death": "Bệnh viện Đa khoa tỉnh Nam Định",
+        "request_date": "2024-01-05",
+    }
+    assert "deceased_id_number" not in result.fields  # blank line: absent, never invented
+    assert result.persons == [("079183001234", "applicant")]
+    field = result.fields["deceased_name"]
+    assert field.page == 1 and field.bbox is not None and field.source == "ocr"
+    assert 0 < field.confidence <= 1
+
+
+def test_two_column_row_stops_at_next_label() -> None:
+    """ "Giới tính: Nam ... Dân tộc: Kinh ... Quốc tịch: Việt Nam" gives three fields."""
+    p = page(
+        line(("II. THÔNG TIN NGƯỜI ĐƯỢC KHAI SINH", 300)),
+        line(("1. Họ, chữ đệm, tên: PHAN MINH SƠN", 300)),
+        line(("2. Ngày, tháng, năm sinh: 4/11/2024", 300), ("3. Giới tính: Nam", 1400)),
+        line(("4. Dân tộc: Kinh", 300), ("5. Quốc tịch: Việt Nam", 1400)),
+    )
+    result = extract_document("birth_registration_form", [p])
+    values = {k: f.value for k, f in result.fields.items()}
+    assert values["date_of_birth"] == "2024-11-04"
+    assert values["sex"] == "Nam" and values["ethnicity"] == "Kinh"
+    assert values["nationality"] == "Việt Nam" and values["full_name"] == "Phan Minh Sơn"
+    assert "applicant_name" not in values  # same label, but under the child's section
+
+
+def test_row_table_columns_by_section() -> None:
+    """ "Thông tin | Bên nữ | Bên nam": each spouse's value comes from its own column."""
+    p = page(
+        line(("Thông tin", 320), ("Bên nữ", 1000), ("Bên nam", 1750)),
+        line(("Họ, chữ đệm, tên", 320), ("NGUYỄN THỊ LAN", 880), ("TRẦN VĂN HÙNG", 1620)),
+        line(("Ngày, tháng, năm sinh", 320), ("05/06/1995", 880), ("12/02/1993", 1620)),
+        line(("Số định danh cá nhân", 320), ("001195012345", 880), ("001093054321", 1620)),
+    )
+    result = extract_document("marriage_registration_form", [p])
+    values = {k: f.value for k, f in result.fields.items()}
+    assert values == {
+        "wife_name": "Nguyễn Thị Lan",
+        "wife_date_of_birth": "1995-06-05",
+        "wife_id_number": "001195012345",
+        "husband_name": "Trần Văn Hùng",
+        "husband_date_of_birth": "1993-02-12",
+        "husband_id_number": "001093054321",
+    }
+    assert result.review_reasons == []  # IDs agree with sex (role) and birth year
+
+
+def test_header_table_value_below() -> None:
+    """Column headers ("Thửa đất số | Tờ bản đồ số | Diện tích (m²)") have values below."""
+    p = page(
+        line(
+            ("STT", 320),
+            ("Thửa đất số", 500),
+            ("Tờ bản đồ số", 900),
+            ("Diện tích (m²)", 1300),
+            ("Mục đích sử dụng", 1750),
+        ),
+        line(("1", 330), ("125", 480), ("34", 880), ("120,5", 1280), ("Đất ở tại đô thị", 1700)),
+    )
+    result = extract_document("land_registration_form", [p])
+    values = {k: f.value for k, f in result.fields.items()}
+    assert values == {
+        "parcel_number": "125",
+        "map_sheet_number": "34",
+        "area_m2": "120.5",
+        "land_use_purpose": "Đất ở tại đô thị",
+    }
+
+
+def test_card_value_on_line_below() -> None:
+    """Card labels ("Họ và tên / Full name:") carry the value on the next line."""
+    p = page(
+        line(("Số / No.: 001078959180", 600)),
+        line(("Họ và tên / Full name:", 600)),
+        line(("HOÀNG GIA BẢO AN", 600)),
+        line(("Ngày sinh / Date of birth: 20/07/1978", 600)),
+        line(("Giới tính / Sex: Nam", 600), ("Quốc tịch / Nationality: Việt Nam", 1100)),
+    )
+    result = extract_document("id_card", [p])
+    values = {k: f.value for k, f in result.fields.items()}
+    assert values == {
+        "id_number": "001078959180",
+        "full_name": "Hoàng Gia Bảo An",
+        "date_of_birth": "1978-07-20",
+        "sex": "Nam",
+        "nationality": "Việt Nam",
+    }
+
+
+def test_missing_required_gives_review_reason() -> None:
+    """An empty page extracts nothing and lists the missing required fields."""
+    result = extract_document("id_card", [page(line(("CĂN CƯỚC CÔNG DÂN", 800)))])
+    assert result.fields == {}
+    assert any("id_number" in r for r in result.review_reasons)
+
+
+def test_id_disagreeing_with_sex_is_flagged() -> None:
+    """A woman's ID number with a male century digit is kept but sent to review."""
+    p = page(
+        line(("Họ, chữ đệm và tên: NGUYỄN THỊ HOA", 300)),
+        line(("Sinh ngày: 01/02/1990", 300), ("Giới tính: Nữ", 1300)),
+        line(("Số định danh cá nhân: 001090012345", 300)),
+    )
+    result = extract_document("marital_status_form", [p])
+    assert result.fields["id_number"].value == "001090012345"
+    assert any("giới tính" in r for r in result.review_reasons)
