@@ -17,7 +17,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd poppler-utils 
 	fonts-liberation2 fonts-dejavu-core libtesseract-dev libleptonica-dev pkg-config \
 	build-essential python3-venv python3-dev qpdf ghostscript chromium
 
-.PHONY: help install system-deps venv demo test test-fast lint bench bench-quick samples clean paddle-models
+.PHONY: help install system-deps venv demo test test-fast lint bench bench-quick samples clean paddle-models classifier-model
 
 help:
 	@echo "make demo   - install everything and process the bundled samples"
@@ -70,6 +70,9 @@ bench-quick: install
 paddle-models: venv
 	$(BIN)/python -m intake.ocr.paddle_models --out $(PADDLE_MODELS)
 	@echo "Use them with: INTAKE_OCR_ENGINE=paddle INTAKE_PADDLE_MODELS_DIR=$(PADDLE_MODELS)"
+
+classifier-model: venv
+	$(BIN)/intake train --workers 2
 
 clean:
 	rm -rf $(STAMPS) intake-data .pytest_cache

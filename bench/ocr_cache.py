@@ -29,19 +29,20 @@ def cache(data: Path, workers: int) -> int:
     out.mkdir(exist_ok=True)
     written = 0
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(data_dir=Path(tmp), workers=workers)
+        # One document per file (no splitting), every status kept: the cache is about what OCR
+        # read on each page of each file, not about what later stages decided.
+        settings = Settings(data_dir=Path(tmp), workers=workers, split_dossiers=False)
         warehouse = Warehouse.open(settings)
         pool = make_pool(settings, workers)
         try:
-            for scan, record in zip(
-                scans,
-                Pipeline(settings, warehouse, pool).run(Source(p) for p in scans),
-                strict=True,
-            ):
-                if record.status != "stored":
+            records = Pipeline(settings, warehouse, pool).run(Source(p) for p in scans)
+            for record in records:
+                if record.document_id is None or record.status == "quarantined":
                     continue
                 with warehouse.sessions() as session:
                     document = session.get(Document, record.document_id)
+                    if document is None or not document.pages:
+                        continue
                     pages = [
                         {
                             "source_page": p.source_page,
@@ -56,9 +57,10 @@ def cache(data: Path, workers: int) -> int:
                         }
                         for p in document.pages
                     ]
-                target = out / f"{scan.name}.json"
+                name = Path(record.source).name
+                target = out / f"{name}.json"
                 target.write_text(
-                    json.dumps({"file": scan.name, "pages": pages}, ensure_ascii=False), "utf-8"
+                    json.dumps({"file": name, "pages": pages}, ensure_ascii=False), "utf-8"
                 )
                 written += 1
         finally:

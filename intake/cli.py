@@ -46,6 +46,20 @@ def _mount_web() -> None:
 _mount_web()
 
 
+def _mount_classifier() -> None:
+    from classifiers.cli import evaluate_command, train_command
+
+    app.command("train", help="Train the document-type classifier (generated + confirmed).")(
+        train_command
+    )
+    app.command("evaluate", help="Accuracy, macro-F1 and confusion matrix on a labelled folder.")(
+        evaluate_command
+    )
+
+
+_mount_classifier()
+
+
 @app.command()
 def process(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders to process.")],

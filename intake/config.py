@@ -63,6 +63,10 @@ class Settings(BaseSettings):
     )
     detect_orientation: bool = True
     page_image_quality: int = Field(80, ge=10, le=100, description="JPEG quality of page images.")
+    classify_threshold: float = Field(
+        0.8, ge=0, le=1, description="Below this calibrated confidence a document goes to review."
+    )
+    split_dossiers: bool = Field(True, description="Split multi-document scans into documents.")
     job_lease_seconds: float = Field(
         600, gt=0, description="A running job not finished by then is taken up by another worker."
     )

@@ -38,6 +38,9 @@ class DocumentRecord(BaseModel):
         None, description="1-based [first, last] page range of the source file."
     )
     error: str | None = None
+    review_reasons: list[str] = Field(
+        default_factory=list, description="Why an officer must look (status needs_review)."
+    )
 
 
 class ExportRecord(DocumentRecord):

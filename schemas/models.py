@@ -66,6 +66,11 @@ class DocTypeSchema(BaseModel):
     phrases: list[str] = Field(default_factory=list, description="Phrases that identify it.")
     editions: list[Edition] = Field(default_factory=list)
     fields: list[FieldSpec]
+    identity: list[list[str]] = Field(
+        default_factory=list,
+        description="Field-key sets that identify one record of this type (same-record "
+        "duplicates): any one complete set matching is the same record.",
+    )
     sections: dict[str, list[str]] = Field(
         default_factory=dict,
         description="Section key -> headings or column headers that open it; fields name the "
@@ -90,6 +95,14 @@ class DocTypeSchema(BaseModel):
     @classmethod
     def _sections_nfc(cls, values: dict[str, list[str]]) -> dict[str, list[str]]:
         return {k: [_nfc(v) for v in vs] for k, vs in values.items()}
+
+    @model_validator(mode="after")
+    def _identity_keys_exist(self) -> DocTypeSchema:
+        known = {f.key for f in self.fields}
+        unknown = sorted({k for key_set in self.identity for k in key_set} - known)
+        if unknown:
+            raise ValueError(f"identity of {self.key} names unknown fields: {unknown}")
+        return self
 
     @model_validator(mode="after")
     def _unique_keys(self) -> DocTypeSchema:

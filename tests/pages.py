@@ -10,6 +10,10 @@ from PIL import Image, ImageDraw, ImageFont
 
 SERIF = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"
 
+#: Statuses of a file that was read and stored. Test pages that are not real forms are
+#: classified with low confidence and go to review: that is the right outcome for them.
+PROCESSED = frozenset({"stored", "needs_review"})
+
 FORM_LINES = (
     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     "Độc lập - Tự do - Hạnh phúc",

@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from intake.config import Settings
 from intake.pipeline.ingest import receive
 from intake.sources import expand
-from intake.warehouse.models import Document, Job
+from intake.warehouse.models import Document, Job, Page
 from intake.warehouse.repository import Warehouse
 
 
@@ -120,11 +120,14 @@ class BatchRun:
         return snap.enqueued >= snap.total_files and snap.finished >= snap.total_files
 
     def _pages(self) -> int:
+        """Pages read in this batch: page rows exist only for files that were OCR'd (an exact
+        duplicate has none), so this counts the work done, split dossiers included."""
         with self.warehouse.sessions() as session:
             stmt = (
-                select(func.coalesce(func.sum(Document.page_count), 0))
+                select(func.count(Page.id))
+                .join(Document, Page.document_id == Document.id)
                 .join(Job, Document.job_id == Job.id)
-                .where(Job.batch == self.batch, Document.status != "duplicate")
+                .where(Job.batch == self.batch)
             )
             return int(session.scalar(stmt) or 0)
 

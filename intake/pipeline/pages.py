@@ -16,10 +16,12 @@ import cv2
 from PIL import Image, ImageDraw
 
 from intake.config import Settings
+from intake.dedup.fingerprint import page_hash
 from intake.errors import IntakeError
+from intake.extract.qr import decode_qr
 from intake.loading import load_page
 from intake.ocr import OcrEngine, OcrLine, OcrWord, PageText, make_engine
-from intake.preprocess.cards import find_cards, read_card
+from intake.preprocess.cards import CardRegion, find_cards, read_card
 from intake.preprocess.deskew import deskew, estimate_skew
 from intake.preprocess.lines import remove_leaders_and_rules
 from intake.warehouse.blobs import BlobStore
@@ -54,6 +56,8 @@ class PageResult:
     skew: float = 0.0
     engine: str = ""
     seconds: dict[str, float] = field(default_factory=dict)
+    qr: list[str] = field(default_factory=list)  # QR payloads decoded on the page's cards
+    phash: str | None = None  # perceptual hash of the stored page image (near duplicates)
     error_code: str | None = None
     error_message: str | None = None
     transient: bool = False
@@ -102,24 +106,28 @@ class PageReader:
             original = image
             image = self._level(image, result)
             clock.lap("preprocess")
-            page = self._recognize(image, result.dpi)
+            page, cards = self._recognize(image, result.dpi)
             clock.lap("ocr")
             if s.detect_orientation and _maybe_rotated(page):
                 rotation = self.engine.detect_orientation(original)
                 if rotation:
                     result.rotation = rotation
                     image = self._level(original.rotate(rotation, expand=True), result)
-                    page = self._recognize(image, result.dpi)
+                    page, cards = self._recognize(image, result.dpi)
                 clock.lap("orientation")
+            # QR codes live on the cards (ID cards carry one); decoding the crops is cheap.
+            result.qr = [text for card in cards for text in decode_qr(image.crop(card.box))]
+            clock.lap("qr")
         result.engine = page.engine
         result.text = page.text
         result.words = serialise_words(page)
         result.confidence = round(page.confidence, 4) if page.words else None
         result.width, result.height = image.size
+        result.phash = page_hash(image)
         result.image_sha256 = self.blobs.put_bytes(_jpeg(image, s.page_image_quality))
         clock.lap("save")
 
-    def _recognize(self, image: Image.Image, dpi: int) -> PageText:
+    def _recognize(self, image: Image.Image, dpi: int) -> tuple[PageText, list[CardRegion]]:
         """OCR at the resolution the engine reads best; boxes stay in ``image`` pixels.
 
         Scans below ``Settings.ocr_min_dpi`` are enlarged for OCR only (Tesseract's accuracy
@@ -128,16 +136,19 @@ class PageReader:
             return self._recognize_at(image, dpi)
         factor = OCR_TARGET_DPI / dpi
         size = (round(image.width * factor), round(image.height * factor))
-        page = self._recognize_at(image.resize(size, Image.Resampling.BICUBIC), OCR_TARGET_DPI)
-        return scale_page(page, 1 / factor, image.width, image.height)
+        page, cards = self._recognize_at(
+            image.resize(size, Image.Resampling.BICUBIC), OCR_TARGET_DPI
+        )
+        cards = [CardRegion(tuple(int(v / factor) for v in c.box)) for c in cards]  # type: ignore[arg-type]
+        return scale_page(page, 1 / factor, image.width, image.height), cards
 
-    def _recognize_at(self, image: Image.Image, dpi: int) -> PageText:
+    def _recognize_at(self, image: Image.Image, dpi: int) -> tuple[PageText, list[CardRegion]]:
         """OCR the page; ID cards on it are masked out of the page pass and read on their own
         (enlarged, binarised by local contrast), their lines placed where the card sits."""
         prepared = self._for_ocr(image, dpi)
         cards = find_cards(image) if self.settings.read_cards else []
         if not cards:
-            return self.engine.recognize(prepared, dpi)
+            return self.engine.recognize(prepared, dpi), []
         masked = prepared.copy()
         draw = ImageDraw.Draw(masked)
         for card in cards:
@@ -148,7 +159,7 @@ class PageReader:
             card_lines = read_card(self.engine, prepared, card, dpi)
             at = next((i for i, line in enumerate(lines) if line.box[1] > card.box[1]), len(lines))
             lines[at:at] = card_lines
-        return PageText(tuple(lines), image.width, image.height, engine=page.engine)
+        return PageText(tuple(lines), image.width, image.height, engine=page.engine), cards
 
     def _for_ocr(self, image: Image.Image, dpi: int) -> Image.Image:
         """What the engine reads: the page without leaders and rules. The stored page image

@@ -21,6 +21,7 @@ from typing import Any
 from intake.config import Settings
 from intake.errors import BadInputError, IntakeError
 from intake.loading import SourceInfo, inspect
+from intake.pipeline.analyse import analyse_or_review
 from intake.pipeline.ingest import Ticket, receive, worker_id
 from intake.pipeline.pages import PageResult, PageTask
 from intake.pipeline.pool import PagePool
@@ -57,8 +58,10 @@ class RunStats:
     by_status: dict[str, int] = field(default_factory=dict)
     stage_seconds: dict[str, float] = field(default_factory=dict)
 
-    def add(self, record: DocumentRecord, results: list[PageResult]) -> None:
-        self.by_status[record.status] = self.by_status.get(record.status, 0) + 1
+    def add(self, records: list[DocumentRecord], results: list[PageResult]) -> None:
+        """One source file: its documents (several for a split dossier) and its read pages."""
+        for record in records:
+            self.by_status[record.status] = self.by_status.get(record.status, 0) + 1
         self.pages += len(results)
         for result in results:
             for stage, seconds in result.seconds.items():
@@ -134,15 +137,18 @@ class Pipeline:
                 originals = []
             else:
                 originals = existing_originals(session, ticket.sha256)
+            plans = None
+            if item.error is None and not originals and results:
+                plans = analyse_or_review(self.settings, results, ticket.origin)
             documents = store_documents(
-                session, ticket, item.info, results, item.error, originals, self.owner
+                session, ticket, item.info, results, item.error, originals, self.owner, plans
             )
             if documents is None:
                 return  # the lease ran out and another worker took the file
             records = [to_record(session, document) for document in documents]
+        self.stats.add(records, results)
         for record in records:
             item.document_ids.append(record.document_id or 0)
-            self.stats.add(record, results)
             yield record
 
     @staticmethod

@@ -15,8 +15,10 @@ from sqlalchemy.orm import Session
 
 from intake.errors import IntakeError
 from intake.loading import SourceInfo
+from intake.pipeline.analyse import DocumentPlan
 from intake.pipeline.ingest import Ticket
 from intake.pipeline.pages import PageResult
+from intake.pipeline.store_plans import write_plan
 from intake.warehouse.models import Document, DuplicateLink, Job, Page
 from intake.warehouse.repository import Warehouse
 
@@ -44,6 +46,7 @@ def store_documents(
     error: IntakeError | None,
     originals: list[int],
     owner: str | None,
+    plans: list[DocumentPlan] | None = None,
 ) -> list[Document] | None:
     """Mark the job finished and add its documents (the caller commits).
 
@@ -66,7 +69,22 @@ def store_documents(
         return None
     if originals:
         return [_duplicate(session, ticket, originals)]
-    return [_document(session, ticket, info, results, error)]
+    if error is not None or info is None or not plans:
+        return [_document(session, ticket, info, results, error)]
+    return [_planned(session, ticket, info, plan) for plan in plans]
+
+
+def _planned(session: Session, ticket: Ticket, info: SourceInfo, plan: DocumentPlan) -> Document:
+    document = _new_document(ticket, plan.status, info)
+    document.page_count = len(plan.results)
+    document.source_page_first, document.source_page_last = plan.first_page, plan.last_page
+    document.ocr_engine = next((r.engine for r in plan.results if r.engine), None)
+    document.pages = [page_row(n, r) for n, r in enumerate(plan.results, start=1)]
+    session.add(document)
+    session.flush()
+    write_plan(session, document, plan)
+    session.flush()
+    return document
 
 
 def _owned_by(owner: str | None) -> Any:
@@ -133,6 +151,7 @@ def page_row(number: int, result: PageResult) -> Page:
         height=result.height,
         dpi=result.dpi,
         rotation=result.rotation,
+        phash=result.phash,
         skew=result.skew,
         words=result.words,
     )

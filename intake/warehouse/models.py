@@ -147,6 +147,7 @@ class DuplicateLink(Base):
     other_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(16))
     score: Mapped[float] = mapped_column(Float, default=1.0)
+    details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 

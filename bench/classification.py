@@ -1,0 +1,152 @@
+"""Document-type classification and dossier splitting on a labelled, OCR'd folder.
+
+    python -m bench.classification --data DIR [--generate --seed S --n N --profile P
+        [--dossier-fraction F]] [--model PATH] [--workers N] [--out bench/results/X.json]
+
+With --generate, DIR is first filled by samples.generate (use a seed never used in training
+or development: the shipped model's training seed is in classifiers/models/doctype.json).
+When DIR has no ocr/ cache the real pipeline produces it (cache_ocr below). Then
+classifiers.evaluate measures accuracy, macro-F1, the confusion matrix and exact dossier
+splits, and the time `segment()` adds per document is measured separately (model already
+loaded, as in a worker process, best of --repeat runs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from classifiers import load_classifier
+from classifiers.evaluate import evaluate_scans, load_labelled
+from classifiers.store import DEFAULT_MODEL, load_model
+
+
+def cache_ocr(data: Path, workers: int) -> int:
+    """Write DIR/ocr/<file>.json like bench.ocr_cache, for every OCR'd file.
+
+    Unlike bench.ocr_cache (which keeps only files whose single record is "stored") this keeps
+    documents sent to review too, and runs the pipeline with dossier splitting off, so each
+    file's pages come back whole: the classifier is what is measured here, and leaving out the
+    files the pipeline doubted would flatter it.
+    """
+    from intake.config import Settings
+    from intake.pipeline import Pipeline, Source
+    from intake.pipeline.pool import make_pool
+    from intake.warehouse.models import Document
+    from intake.warehouse.repository import Warehouse
+
+    scans = sorted(p for p in data.iterdir() if p.is_file() and p.suffix.lower() != ".jsonl")
+    out = data / "ocr"
+    out.mkdir(exist_ok=True)
+    pages_by_file: dict[str, list[dict[str, Any]]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(data_dir=Path(tmp), workers=workers, split_dossiers=False)
+        warehouse = Warehouse.open(settings)
+        pool = make_pool(settings, workers)
+        try:
+            for record in Pipeline(settings, warehouse, pool).run(Source(p) for p in scans):
+                if record.document_id is None or record.status == "quarantined":
+                    continue
+                with warehouse.sessions() as session:
+                    document = session.get(Document, record.document_id)
+                    if document is None or not document.pages:
+                        continue  # an exact duplicate: the pipeline read nothing
+                    pages = [{"source_page": p.source_page, "text": p.text,
+                              "text_source": p.text_source, "confidence": p.confidence}
+                             for p in document.pages]
+                pages_by_file.setdefault(Path(record.source).name, []).extend(pages)
+        finally:
+            pool.close()
+            warehouse.close()
+    for name, pages in pages_by_file.items():
+        pages.sort(key=lambda p: p["source_page"])
+        (out / f"{name}.json").write_text(
+            json.dumps({"file": name, "pages": pages}, ensure_ascii=False), "utf-8")
+    return len(pages_by_file)
+
+
+def _timing(data: Path, model: Path | None, repeat: int) -> dict[str, Any]:
+    started = time.perf_counter()
+    load_model(model or DEFAULT_MODEL)  # uncached: what a worker pays once, at start
+    load_seconds = time.perf_counter() - started
+    clf = load_classifier(model)
+    scans = load_labelled(data)
+    per_doc: list[float] = []
+    for scan in scans:
+        best = min(_once(clf, scan.pages) for _ in range(repeat))
+        per_doc.extend([best / len(scan.documents)] * len(scan.documents))
+    per_doc.sort()
+    return {
+        "model_load_seconds": round(load_seconds, 3),
+        "documents": len(per_doc),
+        "ms_per_document_mean": round(statistics.fmean(per_doc), 3) if per_doc else None,
+        "ms_per_document_p95": round(per_doc[int(0.95 * (len(per_doc) - 1))], 3)
+        if per_doc else None,
+        "ms_per_document_max": round(per_doc[-1], 3) if per_doc else None,
+    }
+
+
+def _once(clf: Any, pages: list[str]) -> float:
+    started = time.perf_counter()
+    clf.segment(pages)
+    return 1000 * (time.perf_counter() - started)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--generate", action="store_true", help="generate DIR first")
+    parser.add_argument("--seed", type=int)
+    parser.add_argument("--n", type=int, default=80)
+    parser.add_argument("--profile", default="scanned")
+    parser.add_argument("--dossier-fraction", type=float, default=0.05)
+    parser.add_argument("--model", type=Path, help="default: the shipped model")
+    parser.add_argument("--threshold", type=float, default=0.8)
+    parser.add_argument("--workers", type=int, default=0, help="OCR/generation workers")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args()
+
+    from intake.config import Settings
+
+    workers = args.workers or Settings().effective_workers
+    if args.generate and not (args.data / "truth").is_dir():
+        if args.seed is None:
+            parser.error("--generate needs --seed")
+        from samples import generate
+
+        generate(args.data, args.n, args.seed, args.profile,
+                 dossier_fraction=args.dossier_fraction, workers=workers)
+    if not (args.data / "ocr").is_dir():
+        print(cache_ocr(args.data, workers), "files OCR'd", file=sys.stderr)
+    clf = load_classifier(args.model)
+    report = evaluate_scans(clf, load_labelled(args.data), str(args.data), args.threshold)
+    result = {
+        "command": "python -m bench.classification " + " ".join(sys.argv[1:]),
+        "data": str(args.data),
+        "generated": {"seed": args.seed, "n": args.n, "profile": args.profile,
+                      "dossier_fraction": args.dossier_fraction} if args.generate else None,
+        **report.to_dict(),
+        "timing": _timing(args.data, args.model, args.repeat),
+        "machine": {"python": platform.python_version(),
+                    "cpu": platform.processor() or platform.machine()},
+    }
+    text = json.dumps(result, ensure_ascii=False, indent=2)
+    print(report.format())
+    print(json.dumps(result["timing"]))
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
