@@ -187,10 +187,6 @@ def show_config() -> None:
     typer.echo(json.dumps(Settings().public_dict(), ensure_ascii=False, indent=2))
 
 
-def main() -> None:
-    app()
-
-
 Backend = Annotated[str, typer.Option(help="local (worker processes) or celery (Redis broker).")]
 Workers = Annotated[int | None, typer.Option(help="Worker processes (default: cores).")]
 
@@ -241,3 +237,64 @@ def watch(
 
     _check_backend(backend)
     run_watch(Settings(), folders or [], config, workers, backend)
+
+
+@app.command()
+def reuse(
+    id_number: Annotated[str, typer.Argument(help="Personal ID number (12 digits).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """What is already on file for a person: documents and latest facts, with sources."""
+    from intake.reuse import lookup
+    from intake.warehouse.repository import Warehouse
+
+    if not (id_number.isdigit() and len(id_number) == 12):
+        err.print("[red]Số định danh cá nhân phải có 12 chữ số / must be 12 digits[/red]")
+        raise typer.Exit(2)
+    warehouse = Warehouse.open(Settings())
+    try:
+        with warehouse.sessions() as session:
+            answer = lookup(session, id_number)
+    finally:
+        warehouse.close()
+    if as_json:
+        payload = {
+            "id_number": answer.id_number,
+            "documents": [
+                {**vars_of(d), "received_at": d.received_at.isoformat()} for d in answer.documents
+            ],
+            "facts": {
+                k: {**vars_of(f), "received_at": f.received_at.isoformat()}
+                for k, f in answer.facts.items()
+            },
+        }
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    console = Console()
+    if not answer.documents:
+        console.print(f"Chưa có hồ sơ nào của {id_number} / nothing on file")
+        return
+    table = Table(title=f"Thông tin đã có / on file: {id_number}")
+    for column in ("Thông tin / fact", "Giá trị / value", "Tài liệu / document", "Ngày / date"):
+        table.add_column(column)
+    for key, fact in sorted(answer.facts.items()):
+        mark = "" if fact.trusted else " (chờ duyệt)"
+        table.add_row(
+            key,
+            fact.value,
+            f"#{fact.document_id} {fact.doc_type}{mark}",
+            f"{fact.received_at:%Y-%m-%d}",
+        )
+    console.print(table)
+    for doc in answer.documents:
+        console.print(f"#{doc.document_id} {doc.doc_type or '—'} ({doc.role}, {doc.status})")
+
+
+def vars_of(obj: object) -> dict[str, object]:
+    from dataclasses import asdict
+
+    return asdict(obj)  # type: ignore[call-overload]
+
+
+def main() -> None:
+    app()

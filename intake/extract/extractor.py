@@ -17,6 +17,7 @@ from intake.extract.crosscheck import apply_card_sources, check_id_numbers
 from intake.extract.layout import build_lines
 from intake.extract.model import ExtractedField, Extraction, PageWords
 from intake.extract.review import low_confidence, missing_required, problem
+from intake.extract.unlabelled import fill_unlabelled_id
 from intake.extract.values import Parsed, parse_value
 from intake.extract.vocab import snap
 from schemas import DocTypeSchema, FieldSpec, load_schemas
@@ -67,6 +68,7 @@ def extract_document(
         result.review_reasons.extend(problem(spec, p) for p in parsed.problems)
     if doc_type == "id_card":
         apply_card_sources(result, [ln.text for ln in doc.lines], qr_payloads or [])
+    fill_unlabelled_id(schema, doc, result)
     check_id_numbers(schema, result)
     result.review_reasons.extend(missing_required(schema, result))
     result.review_reasons.extend(low_confidence(schema, result))

@@ -11,9 +11,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from intake.config import Settings
-from intake.warehouse.models import Document, Field
+from intake.warehouse.models import Document, DocumentPerson, Field, Person
 from intake.warehouse.repository import Warehouse
 from intake.web.users import create_user, issue_token
+from schemas import load_schemas
 from tests.intake.run import run_pipeline
 from tests.pages import render_page
 
@@ -64,7 +65,16 @@ def add_fields(
         for existing in [f for f in document.fields if f.key in values]:
             document.fields.remove(existing)
         session.flush()
+        schema = load_schemas()[doc_type]
         for key, (value, confidence) in values.items():
+            spec = schema.field(key)
+            if spec is not None and spec.kind == "id_number" and spec.role:
+                if session.get(Person, value) is None:
+                    session.add(Person(id_number=value))
+                    session.flush()
+                session.add(
+                    DocumentPerson(document_id=document_id, id_number=value, role=spec.role)
+                )
             box = _box(words, value)
             document.fields.append(
                 Field(

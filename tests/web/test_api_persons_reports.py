@@ -14,18 +14,21 @@ from tests.web.seed import ID_NUMBER, Seeded, bearer
 def test_person_lookup_lists_documents_and_latest_values(
     client: TestClient, seeded: Seeded, db_settings: Settings
 ) -> None:
-    """GET /api/persons/{id} returns every document holding the number (newest first) and,
-    per field, the latest value with its source document; the lookup is audited."""
+    """GET /api/persons/{id} returns every document linked to the person (newest first) with
+    the person's role on it, and the person's own facts (not the father's or the child's),
+    each from its source document, values from stored documents before those waiting for
+    review; the lookup is audited."""
     officer = bearer(seeded.tokens["canbo"])
     body = client.get(f"/api/persons/{ID_NUMBER}", headers=officer).json()
     assert [d["document_id"] for d in body["documents"]] == [seeded.card_id, seeded.form_id]
-    assert body["documents"][0]["matched_fields"] == ["id_number"]
-    assert body["fields"]["full_name"] == {
+    assert [d["matched_fields"] for d in body["documents"]] == [["holder"], ["applicant"]]
+    assert body["fields"]["name"] == {
         "value": "Nguyễn Thị Ngọc Ánh",
         "document_id": seeded.card_id,
-        "date": body["fields"]["full_name"]["date"],
+        "date": body["fields"]["name"]["date"],
     }
-    assert body["fields"]["father_name"]["document_id"] == seeded.form_id
+    assert body["fields"]["id_number"]["document_id"] == seeded.form_id  # stored beats review
+    assert "father_name" not in body["fields"] and "full_name" not in body["fields"]
     assert client.get("/api/persons/123", headers=officer).status_code == 422
     empty = client.get("/api/persons/001099000001", headers=officer).json()
     assert empty["documents"] == [] and empty["fields"] == {}
