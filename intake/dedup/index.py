@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from intake.dedup.fingerprint import TextFingerprint, hash_distance
@@ -65,13 +65,13 @@ def find_near(
     if text is None:
         return []
     probes = text.band_keys()
-    candidates: set[int] = set()
-    for band, key in probes:
-        candidates.update(
-            session.scalars(
-                select(TextBucket.document_id).where(TextBucket.band == band, TextBucket.key == key)
-            )
+    candidates = set(
+        session.scalars(
+            select(TextBucket.document_id)
+            .where(or_(*(and_(TextBucket.band == b, TextBucket.key == k) for b, k in probes)))
+            .distinct()
         )
+    )
     candidates.discard(exclude or -1)
     matches = []
     for doc_id in sorted(candidates):

@@ -1,0 +1,253 @@
+"""Duplicate detection: precision/recall per kind on a generated corpus, and lookup latency
+with a large warehouse.
+
+    python -m bench.duplicates --data DIR [--out FILE]          # accuracy (runs the pipeline)
+    python -m bench.duplicates --latency 100000 [--out FILE]    # SQLite and PostgreSQL
+
+Accuracy: every truth pair (a file and the file it duplicates, with its kind) must be linked
+with that kind, in either direction; every predicted link must be such a pair. Links between
+documents of one person on different types (the reuse case) count as false duplicates.
+Latency: N synthetic documents with fingerprints, record keys and person links are inserted,
+then the duplicate check (LSH probe + verification, record-key probe) and the reuse lookup are
+timed for 200 random probes each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, insert, select, text
+
+from intake.config import Settings
+from intake.dedup.fingerprint import NUM_PERM, TextFingerprint
+from intake.dedup.index import find_near, find_same_record
+from intake.reuse import lookup
+from intake.warehouse.models import (
+    Document,
+    DocumentPerson,
+    DuplicateLink,
+    Field,
+    Fingerprint,
+    Person,
+    RecordKey,
+    TextBucket,
+)
+from intake.warehouse.repository import Warehouse
+
+PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
+def accuracy(data: Path, workers: int) -> dict[str, Any]:
+    from intake.pipeline import Pipeline, Source
+    from intake.pipeline.pool import make_pool
+
+    scans = sorted(
+        p
+        for p in data.iterdir()
+        if p.is_file() and p.suffix != ".jsonl" and not p.name.startswith(".")
+    )
+    truth = {
+        p.name: json.loads((data / "truth" / f"{p.name}.json").read_text("utf-8")) for p in scans
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(data_dir=Path(tmp), workers=workers)
+        warehouse = Warehouse.open(settings)
+        pool = make_pool(settings, workers)
+        records = list(Pipeline(settings, warehouse, pool).run(Source(p) for p in scans))
+        pool.close()
+        first_doc: dict[str, int] = {}
+        name_of: dict[int, str] = {}
+        for record in records:
+            name = Path(record.source).name
+            first_doc.setdefault(name, record.document_id or 0)
+            name_of[record.document_id or 0] = name
+        with warehouse.sessions() as session:
+            links = {
+                (link.document_id, link.other_id, link.kind)
+                for link in session.scalars(select(DuplicateLink))
+            }
+        warehouse.close()
+    expected = set()
+    for name, t in truth.items():
+        doc = t["documents"][0]
+        if doc["duplicate_kind"] and doc["duplicate_of"] in first_doc:
+            a, b = first_doc[name], first_doc[doc["duplicate_of"]]
+            expected.add((frozenset((a, b)), doc["duplicate_kind"]))
+    predicted = {(frozenset((a, b)), kind) for a, b, kind in links}
+    result: dict[str, Any] = {"files": len(scans), "documents": len(records)}
+    for kind in ("exact", "near", "same_record"):
+        exp = {p for p, k in expected if k == kind}
+        got = {p for p, k in predicted if k == kind}
+        true_pos = len(exp & got)
+        result[kind] = {
+            "expected": len(exp),
+            "predicted": len(got),
+            "precision": round(true_pos / len(got), 4) if got else None,
+            "recall": round(true_pos / len(exp), 4) if exp else None,
+            "false_links": sorted(sorted(name_of.get(i, str(i)) for i in p) for p in got - exp)[
+                :10
+            ],
+            "missed": sorted(sorted(name_of.get(i, str(i)) for i in p) for p in exp - got)[:10],
+        }
+    return result
+
+
+def _signature(rng: random.Random) -> TextFingerprint:
+    return TextFingerprint(tuple(rng.getrandbits(32) for _ in range(NUM_PERM)), 100)
+
+
+def _fill(warehouse: Warehouse, n: int, seed: int) -> list[tuple[TextFingerprint, str, str]]:
+    """N documents with fingerprints, record keys, persons; returns probes drawn from them."""
+    rng = random.Random(seed)
+    probes = []
+    now = datetime.now(UTC)
+    with warehouse.engine.begin() as conn:
+        for start in range(0, n, 2000):
+            docs, buckets, prints, keys, persons, links, fields = [], [], [], [], [], [], []
+            for i in range(start, min(n, start + 2000)):
+                doc_id = i + 1
+                fp = _signature(rng)
+                id_number = (
+                    f"079{rng.randint(0, 5)}{rng.randint(10, 99)}{rng.randint(0, 999999):06d}"
+                )
+                key = (
+                    uuid.UUID(int=rng.getrandbits(128)).hex
+                    + uuid.UUID(int=rng.getrandbits(128)).hex
+                )
+                docs.append(
+                    dict(
+                        id=doc_id,
+                        sha256=f"{doc_id:064x}",
+                        source_path="x",
+                        source_name="x",
+                        status="stored",
+                        doc_type="id_card",
+                        page_count=1,
+                        received_at=now,
+                        updated_at=now,
+                        version=1,
+                    )
+                )
+                buckets += [dict(document_id=doc_id, band=b, key=k) for b, k in fp.band_keys()]
+                prints.append(
+                    dict(
+                        document_id=doc_id,
+                        minhash=list(fp.signature),
+                        page_hashes=["0" * 16],
+                        shingles=100,
+                    )
+                )
+                keys.append(dict(document_id=doc_id, key=key))
+                persons.append(dict(id_number=id_number, first_seen=now, updated_at=now))
+                links.append(dict(document_id=doc_id, id_number=id_number, role="holder"))
+                fields.append(
+                    dict(document_id=doc_id, key="id_number", value=id_number, source="ocr")
+                )
+                if rng.random() < 200 / n:
+                    probes.append((fp, key, id_number))
+            conn.execute(insert(Document), docs)
+            conn.execute(insert(TextBucket), buckets)
+            conn.execute(insert(Fingerprint), prints)
+            conn.execute(insert(RecordKey), keys)
+            seen: set[str] = set()
+            unique = [
+                p for p in persons if not (p["id_number"] in seen or seen.add(p["id_number"]))
+            ]  # type: ignore[func-returns-value]
+            existing = set(
+                conn.execute(
+                    select(Person.id_number).where(
+                        Person.id_number.in_([p["id_number"] for p in unique])
+                    )
+                ).scalars()
+            )
+            conn.execute(
+                insert(Person), [p for p in unique if p["id_number"] not in existing]
+            ) if len(existing) < len(unique) else None
+            conn.execute(insert(DocumentPerson), links)
+            conn.execute(insert(Field), fields)
+    return probes
+
+
+def _time(fn: Any, probes: list[Any]) -> dict[str, float]:
+    samples = []
+    for probe in probes:
+        started = time.perf_counter()
+        fn(probe)
+        samples.append((time.perf_counter() - started) * 1000)
+    samples.sort()
+    return {
+        "p50_ms": round(statistics.median(samples), 2),
+        "p95_ms": round(samples[int(0.95 * (len(samples) - 1))], 2),
+        "max_ms": round(samples[-1], 2),
+        "probes": len(samples),
+    }
+
+
+def latency(n: int, backend: str) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as tmp:
+        schema = None
+        if backend == "sqlite":
+            url = f"sqlite:///{tmp}/bench.db"
+        else:
+            schema = f"bench_{uuid.uuid4().hex[:8]}"
+            admin = create_engine(PG_URL)
+            with admin.begin() as conn:
+                conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+            url = f"{PG_URL}?options=-csearch_path%3D{schema}"
+        try:
+            warehouse = Warehouse.open(Settings(data_dir=Path(tmp), database_url=url))
+            started = time.perf_counter()
+            probes = _fill(warehouse, n, seed=7)[:200]
+            fill_seconds = time.perf_counter() - started
+            with warehouse.sessions() as session:
+                near = _time(lambda p: find_near(session, p[0], ["0" * 16], "id_card"), probes)
+                record = _time(lambda p: find_same_record(session, [p[1]]), probes)
+                reuse = _time(lambda p: lookup(session, p[2]), probes)
+            warehouse.close()
+        finally:
+            if schema is not None:
+                with admin.begin() as conn:
+                    conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    return {
+        "documents": n,
+        "fill_seconds": round(fill_seconds, 1),
+        "near_check": near,
+        "same_record_check": record,
+        "reuse_lookup": reuse,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--data", type=Path)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--latency", default="", help="e.g. 10000,100000")
+    parser.add_argument("--backends", default="sqlite,postgres")
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args()
+    result: dict[str, Any] = {"command": "python -m bench.duplicates " + " ".join(sys.argv[1:])}
+    if args.data:
+        result["accuracy"] = accuracy(args.data, args.workers)
+    for size in [int(x) for x in args.latency.split(",") if x]:
+        for backend in args.backends.split(","):
+            result[f"latency_{backend}_{size}"] = latency(size, backend)
+    out = json.dumps(result, indent=2, ensure_ascii=False)
+    print(out)
+    if args.out:
+        args.out.write_text(out + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
