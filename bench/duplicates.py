@@ -77,13 +77,16 @@ def accuracy(data: Path, workers: int) -> dict[str, Any]:
                 for link in session.scalars(select(DuplicateLink))
             }
         warehouse.close()
+    # Compared per file pair: a dossier split into three documents is one original, and the
+    # exact copy of it links to each of its documents.
     expected = set()
     for name, t in truth.items():
         doc = t["documents"][0]
         if doc["duplicate_kind"] and doc["duplicate_of"] in first_doc:
-            a, b = first_doc[name], first_doc[doc["duplicate_of"]]
-            expected.add((frozenset((a, b)), doc["duplicate_kind"]))
-    predicted = {(frozenset((a, b)), kind) for a, b, kind in links}
+            expected.add((frozenset((name, doc["duplicate_of"])), doc["duplicate_kind"]))
+    predicted = {
+        (frozenset((name_of.get(a, str(a)), name_of.get(b, str(b)))), kind) for a, b, kind in links
+    }
     result: dict[str, Any] = {"files": len(scans), "documents": len(records)}
     for kind in ("exact", "near", "same_record"):
         exp = {p for p, k in expected if k == kind}
@@ -94,11 +97,21 @@ def accuracy(data: Path, workers: int) -> dict[str, Any]:
             "predicted": len(got),
             "precision": round(true_pos / len(got), 4) if got else None,
             "recall": round(true_pos / len(exp), 4) if exp else None,
-            "false_links": sorted(sorted(name_of.get(i, str(i)) for i in p) for p in got - exp)[
-                :10
-            ],
-            "missed": sorted(sorted(name_of.get(i, str(i)) for i in p) for p in exp - got)[:10],
+            "false_links": sorted(sorted(p) for p in got - exp)[:10],
+            "missed": sorted(sorted(p) for p in exp - got)[:10],
         }
+    reuse_pairs = {
+        frozenset((a, b))
+        for name, t in truth.items()
+        for a, b in [(name, name)]
+        if any(d.get("extra", {}).get("reused_person") for d in t["documents"])
+    }
+    result["links_between_different_types"] = sum(
+        1
+        for pair, _kind in predicted
+        if len({truth[n]["documents"][0]["doc_type"] for n in pair if n in truth}) > 1
+    )
+    result["reuse_documents"] = len(reuse_pairs)
     return result
 
 

@@ -44,7 +44,9 @@ def measure(data: Path, workers: int, extra_settings: dict[str, Any]) -> dict[st
         p for p in data.iterdir() if p.is_file() and (data / "truth" / f"{p.name}.json").is_file()
     )
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(data_dir=Path(tmp), workers=workers, **extra_settings)
+        settings = Settings(
+            data_dir=Path(tmp), workers=workers, **{"split_dossiers": False, **extra_settings}
+        )  # one document per file: OCR is scored per file page
         warehouse = Warehouse.open(settings)
         pool = make_pool(settings, workers)
         pipeline = Pipeline(settings, warehouse, pool)
@@ -57,10 +59,10 @@ def measure(data: Path, workers: int, extra_settings: dict[str, Any]) -> dict[st
         by_source: dict[str, TextScore] = defaultdict(lambda: ZERO)
         pages_scored = 0
         with warehouse.sessions() as session:
-            for scan, record in zip(scans, records, strict=True):
-                if record.status != "stored":
+            for record in records:
+                if record.document_id is None or record.status == "quarantined":
                     continue
-                truth = _truth(data, scan)
+                truth = _truth(data, Path(record.source))
                 document = session.get(Document, record.document_id)
                 for page in document.pages:
                     expected = truth["pages"][page.source_page - 1]["text"]

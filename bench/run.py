@@ -50,6 +50,16 @@ def run(mode: str) -> None:
     if not quick:
         throughput += ["--memory-pages", "100,1000"]
     _run(f"throughput{suffix}", throughput)
+    _run(
+        f"duplicates{suffix}",
+        [
+            "bench.duplicates",
+            "--data",
+            str(_accuracy_sets(12 if quick else 80)[1][1]),
+            "--latency",
+            "2000" if quick else "10000,100000",
+        ],
+    )
     for profile, folder in _accuracy_sets(12 if quick else 80):
         _run(f"ocr_{profile}{suffix}", ["bench.ocr_accuracy", "--data", str(folder)])
         for module, name in (
