@@ -104,7 +104,10 @@ def _summary(records: list[DocumentRecord], pages: int, elapsed: float) -> None:
     for column in ("#", "Tệp / file", "Trạng thái / status", "Trang", "Loại / type", "Ghi chú"):
         table.add_column(column)
     for record in records:
-        note = record.error or ", ".join(f"{d.kind} #{d.document_id}" for d in record.duplicate_of)
+        note = record.error or "; ".join(
+            [f"{d.kind} #{d.document_id}" for d in record.duplicate_of]
+            + [reason.split(" / ")[0] for reason in record.review_reasons]
+        )
         table.add_row(
             str(record.document_id),
             Path(record.source).name,
