@@ -11,12 +11,8 @@ import csv
 from collections.abc import Iterator
 from typing import TextIO
 
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
-
 from intake.records import ExportRecord
-from intake.warehouse.models import Document
-from intake.warehouse.repository import Warehouse, to_record
+from intake.warehouse.repository import Warehouse
 from schemas import DocTypeSchema
 
 BASE_COLUMNS = (
@@ -35,25 +31,7 @@ def iter_records(
     warehouse: Warehouse, doc_type: str | None = None, batch: int = 200
 ) -> Iterator[ExportRecord]:
     """Every document (of ``doc_type`` when given) in id order, with its page texts."""
-    last_id = 0
-    while True:
-        with warehouse.sessions() as session:
-            stmt = (
-                select(Document)
-                .where(Document.id > last_id)
-                .order_by(Document.id)
-                .limit(batch)
-                .options(selectinload(Document.pages), selectinload(Document.fields))
-            )
-            if doc_type is not None:
-                stmt = stmt.where(Document.doc_type == doc_type)
-            rows = list(session.scalars(stmt))
-            if not rows:
-                return
-            for document in rows:
-                record = to_record(session, document)
-                yield ExportRecord(**record.model_dump(), text=[p.text for p in document.pages])
-            last_id = rows[-1].id
+    return warehouse.iter_documents(doc_type, batch)
 
 
 def csv_columns(schema: DocTypeSchema) -> list[str]:

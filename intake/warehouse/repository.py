@@ -61,8 +61,11 @@ class Warehouse:
         )
         return list(session.scalars(stmt))
 
-    def iter_documents(self, batch: int = 200) -> Iterator[ExportRecord]:
-        """Stream every document in id order without loading the whole warehouse."""
+    def iter_documents(
+        self, doc_type: str | None = None, batch: int = 200
+    ) -> Iterator[ExportRecord]:
+        """Stream every document (of ``doc_type`` when given) in id order, with its page
+        texts, without loading the whole warehouse."""
         last_id = 0
         while True:
             with self.sessions() as session:
@@ -73,6 +76,8 @@ class Warehouse:
                     .limit(batch)
                     .options(selectinload(Document.pages), selectinload(Document.fields))
                 )
+                if doc_type is not None:
+                    stmt = stmt.where(Document.doc_type == doc_type)
                 rows = list(session.scalars(stmt))
                 if not rows:
                     return
@@ -82,7 +87,6 @@ class Warehouse:
                         **record.model_dump(), text=[page.text for page in document.pages]
                     )
                 last_id = rows[-1].id
-
 
 def to_record(session: Session, document: Document) -> DocumentRecord:
     links = session.scalars(
