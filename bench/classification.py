@@ -18,7 +18,6 @@ import json
 import platform
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -29,47 +28,12 @@ from classifiers.store import DEFAULT_MODEL, load_model
 
 
 def cache_ocr(data: Path, workers: int) -> int:
-    """Write DIR/ocr/<file>.json like bench.ocr_cache, for every OCR'd file.
+    """Write DIR/ocr/<file>.json with bench.ocr_cache (dossier splitting off, documents sent
+    to review kept: the classifier is what is measured, and leaving out the files the pipeline
+    doubted would flatter it)."""
+    from bench.ocr_cache import cache
 
-    Unlike bench.ocr_cache (which keeps only files whose single record is "stored") this keeps
-    documents sent to review too, and runs the pipeline with dossier splitting off, so each
-    file's pages come back whole: the classifier is what is measured here, and leaving out the
-    files the pipeline doubted would flatter it.
-    """
-    from intake.config import Settings
-    from intake.pipeline import Pipeline, Source
-    from intake.pipeline.pool import make_pool
-    from intake.warehouse.models import Document
-    from intake.warehouse.repository import Warehouse
-
-    scans = sorted(p for p in data.iterdir() if p.is_file() and p.suffix.lower() != ".jsonl")
-    out = data / "ocr"
-    out.mkdir(exist_ok=True)
-    pages_by_file: dict[str, list[dict[str, Any]]] = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(data_dir=Path(tmp), workers=workers, split_dossiers=False)
-        warehouse = Warehouse.open(settings)
-        pool = make_pool(settings, workers)
-        try:
-            for record in Pipeline(settings, warehouse, pool).run(Source(p) for p in scans):
-                if record.document_id is None or record.status == "quarantined":
-                    continue
-                with warehouse.sessions() as session:
-                    document = session.get(Document, record.document_id)
-                    if document is None or not document.pages:
-                        continue  # an exact duplicate: the pipeline read nothing
-                    pages = [{"source_page": p.source_page, "text": p.text,
-                              "text_source": p.text_source, "confidence": p.confidence}
-                             for p in document.pages]
-                pages_by_file.setdefault(Path(record.source).name, []).extend(pages)
-        finally:
-            pool.close()
-            warehouse.close()
-    for name, pages in pages_by_file.items():
-        pages.sort(key=lambda p: p["source_page"])
-        (out / f"{name}.json").write_text(
-            json.dumps({"file": name, "pages": pages}, ensure_ascii=False), "utf-8")
-    return len(pages_by_file)
+    return cache(data, workers)
 
 
 def _timing(data: Path, model: Path | None, repeat: int) -> dict[str, Any]:
