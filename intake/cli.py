@@ -67,6 +67,9 @@ def process(
     workers: Annotated[
         int | None, typer.Option(help="Worker processes (default: INTAKE_WORKERS or cores).")
     ] = None,
+    split: Annotated[
+        bool, typer.Option("--split/--no-split", help="Split multi-document scans.")
+    ] = True,
 ) -> None:
     """Run the pipeline synchronously on files or folders and store the results."""
     from intake.pipeline import Pipeline, Source
@@ -78,7 +81,7 @@ def process(
     if missing:
         err.print(f"[red]Không tìm thấy / not found:[/red] {', '.join(map(str, missing))}")
         raise typer.Exit(2)
-    settings = Settings()
+    settings = Settings() if split else Settings(split_dossiers=False)
     warehouse = Warehouse.open(settings)
     pool = make_pool(settings, workers)
     pipeline = Pipeline(settings, warehouse, pool)
@@ -206,6 +209,9 @@ def batch(
     workers: Workers = None,
     backend: Backend = "local",
     report: Annotated[Path | None, typer.Option(help="Also write the JSON report here.")] = None,
+    split: Annotated[
+        bool, typer.Option("--split/--no-split", help="Split multi-document scans.")
+    ] = True,
 ) -> None:
     """Digitize a backlog folder with a progress bar; Ctrl-C stops cleanly, rerun resumes."""
     from intake.jobs.commands import run_batch
@@ -214,7 +220,8 @@ def batch(
     if not folder.is_dir():
         err.print(f"[red]Không phải thư mục / not a folder:[/red] {folder}")
         raise typer.Exit(2)
-    result = run_batch(Settings(), folder, workers, backend, report)
+    settings = Settings() if split else Settings(split_dossiers=False)
+    result = run_batch(settings, folder, workers, backend, report)
     if result.get("enqueue_error"):
         raise typer.Exit(1)
 

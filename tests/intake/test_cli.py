@@ -62,3 +62,14 @@ def test_missing_path_is_a_clear_error(tmp_path: Path) -> None:
     done = _run(["process", str(tmp_path / "không-có")], tmp_path / "data")
     assert done.returncode == 2
     assert "không-có" in done.stderr
+
+
+def test_no_split_keeps_a_dossier_whole(tmp_path: Path) -> None:
+    """`--no-split` stores a three-document dossier scan as one document of three pages
+    (the default splits it: see test_end_to_end)."""
+    dossier = Path(__file__).resolve().parents[2] / "samples" / "scans"
+    name = "Hồ sơ xác nhận tình trạng hôn nhân - dossier.pdf"
+    done = _run(["process", "--json", "--no-split", str(dossier / name)], tmp_path / "data")
+    assert done.returncode == 0, done.stderr
+    (record,) = [json.loads(line) for line in done.stdout.splitlines()]
+    assert record["source_pages"] == [1, 3] and record["pages"] == 3
