@@ -99,8 +99,12 @@ def write_doc() -> None:
     other = [k for k in results if not k.startswith(("throughput", "ocr_", "archive"))]
     for name in other:
         data = results[name]
-        lines += [f"## {name}", "", f"`{data.get('command', '')}`", "", "```json"]
-        lines += [json.dumps(_trim(data), indent=2, ensure_ascii=False), "```", ""]
+        lines += [f"## {name}", "", f"`{data.get('command', '')}`", ""]
+        lines += [
+            f"- {key}: `{json.dumps(value, ensure_ascii=False)}`"
+            for key, value in _trim(data).items()
+        ]
+        lines.append("")
     DOC.write_text("\n".join(lines), encoding="utf-8")
     print("wrote", DOC)
 
