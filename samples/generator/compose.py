@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from . import scan_effects
+from . import photo_effects, scan_effects
 from .id_page import render_id_page
 from .layouts import form_layout
 from .plan import DocSpec, FileSpec
@@ -64,6 +64,8 @@ def produce(spec: FileSpec, out: Path, profile: str, seed: int,
     """Render, scan, write the file and its truth; return the manifest row."""
     rng = random.Random(f"scan:{seed}:{spec.index}:{spec.scan_seed}")
     single = spec.fmt not in MULTI_PAGE_FORMATS
+    if profile == "photo":
+        return _produce_photo(spec, out, seed, names, rng)
     docs = [render_document(d, random.Random(f"draw:{seed}:{d.render_seed}"), single_page=single)
             for d in spec.docs]
     dpi, quality = scan_effects.file_settings(rng, profile)
@@ -81,6 +83,24 @@ def produce(spec: FileSpec, out: Path, profile: str, seed: int,
     path = out / spec.name
     save_scan(pages, path, spec.fmt, dpi, quality)
     truth = build_truth(spec, docs, page_truth, profile, seed, names)
+    write_json(out / "truth" / f"{spec.name}.json", truth)
+    return manifest_row(truth, path)
+
+
+def _produce_photo(spec: FileSpec, out: Path, seed: int, names: dict[int, str],
+                   rng: random.Random) -> dict[str, Any]:
+    """The `photo` profile: one document photographed (photo_effects.py)."""
+    (doc_spec,) = spec.docs  # photos are single-image files
+    draw = random.Random(f"draw:{seed}:{doc_spec.render_seed}")
+    shot = photo_effects.photograph(doc_spec, render_document(doc_spec, draw, single_page=True),
+                                    draw)
+    path = out / spec.name
+    photo_effects.save_photo(shot, path, spec.fmt)
+    text = page_texts(shot.document)[0]
+    page = {"text": text, "dpi": 72, "rotation": 0.0, "upside_down": False,
+            "extra": {"photo": shot.params, "jpeg_quality": shot.quality if spec.fmt == "jpeg"
+                      else None}}
+    truth = build_truth(spec, [shot.document], [page], "photo", seed, names)
     write_json(out / "truth" / f"{spec.name}.json", truth)
     return manifest_row(truth, path)
 

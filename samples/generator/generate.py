@@ -16,7 +16,7 @@ from typing import Any
 
 from .compose import manifest_row, produce
 from .fields import DOC_TYPES
-from .plan import FileSpec, PlanOptions, plan_set
+from .plan import PHOTO_FORMATS, FileSpec, PlanOptions, plan_set
 from .scan_effects import PROFILES
 from .truth import write_json
 from .writer import FORMATS
@@ -60,7 +60,9 @@ def generate(
 ) -> list[Path]:
     """Write `n` scan files with truth; return the scan paths in plan order."""
     types_t = tuple(types) if types else DOC_TYPES
-    formats_t = tuple(formats) if formats else FORMATS
+    formats_t = tuple(formats) if formats else (PHOTO_FORMATS if profile == "photo" else FORMATS)
+    if profile == "photo" and set(formats_t) - set(PHOTO_FORMATS):
+        raise ValueError(f"the photo profile writes {PHOTO_FORMATS} only")
     _check(profile, types_t, formats_t)
     out = Path(out)
     (out / "truth").mkdir(parents=True, exist_ok=True)

@@ -25,6 +25,9 @@ DOSSIER_FORMS: tuple[str, ...] = (
     "household_business_form", "construction_permit_form",
 )
 _FORMAT_WEIGHTS = {"pdf": 0.4, "jpeg": 0.25, "png": 0.15, "tiff": 0.2}
+#: Phone photos are JPEG, a few PNG (screenshots, some apps); no PDF or TIFF.
+PHOTO_FORMATS: tuple[str, ...] = ("jpeg", "png")
+_PHOTO_WEIGHTS = {"jpeg": 0.85, "png": 0.15}
 VN_TITLES = {
     "id_card": "Bản photo CCCD", "birth_registration_form": "Tờ khai khai sinh",
     "birth_certificate": "Giấy khai sinh", "marriage_registration_form": "Tờ khai kết hôn",
@@ -106,9 +109,10 @@ class Planner:
     def _format(self, k: int, multi: bool = False) -> str:
         allowed = [f for f in self.o.formats if f in MULTI_PAGE_FORMATS] if multi else list(
             self.o.formats)
-        if not multi and k < len(allowed):
+        weights = _PHOTO_WEIGHTS if self.o.profile == "photo" else _FORMAT_WEIGHTS
+        if not multi and k < len(allowed) and self.o.profile != "photo":
             return allowed[k]
-        return self.rng.choices(allowed, weights=[_FORMAT_WEIGHTS[f] for f in allowed])[0]
+        return self.rng.choices(allowed, weights=[weights.get(f, 0.0) for f in allowed])[0]
 
     def _subject(self, doc_type: str) -> Person | None:
         candidates = [p for p, used in self.pool if doc_type not in used]

@@ -14,7 +14,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
-PROFILES: tuple[str, ...] = ("clean", "scanned", "hard")
+PROFILES: tuple[str, ...] = ("clean", "scanned", "hard", "photo")  # photo: photo_effects.py
 RENDER_DPI = 300
 
 
