@@ -109,7 +109,9 @@ def _best_window(line: Line, i: int, phrase: Phrase) -> Hit | None:
     need = threshold(phrase.folded)
     best: Hit | None = None
     n = phrase.size
-    for size in (n, n - 1, n + 1):
+    # OCR glues a label's words ("Tờ bảnđồsố"), so fewer tokens than the phrase has words can
+    # still be the whole label; the glued comparison below scores those windows.
+    for size in (n, n - 1, n + 1, *range(n - 2, 0, -1)):
         if size < 1 or i + size > len(tokens):
             continue
         window = tokens[i : i + size]

@@ -215,6 +215,8 @@ def header_cell(hit: Hit, line_hits: list[Hit], doc: Document) -> Value:
         if not words:
             continue
         heads = sorted(line_hits, key=lambda h: h.left)
+        if _header_wrap(words, heads, lh):
+            continue
         borders = [min(words[0].left, heads[0].left) - 0.5 * lh]
         for head in heads:
             centre = (head.left + head.right) / 2
@@ -231,6 +233,23 @@ def header_cell(hit: Hit, line_hits: list[Hit], doc: Document) -> Value:
                     value.add(w, strip_leaders(w.text))
         return value
     return Value()
+
+
+_UNIT = re.compile(r"^\(\w{1,3}\W?\)$")  # "(m2)", "(m²)", "(m?)" under "Diện tích"
+
+
+def _header_wrap(words: list[Word], heads: list[Hit], lh: float) -> bool:
+    """The rest of the header cells wrapped onto a second line ("Tờ bản đồ" / "số", "(m²)").
+
+    A few words under the headers with no number outside a unit: a data row of these tables
+    has numbers (parcel, sheet, area)."""
+    if len(words) > 4:
+        return False
+    if any(c.isdigit() for w in words if not _UNIT.match(w.text) for c in w.text):
+        return False
+    return all(
+        any(h.left - lh <= (w.left + w.right) / 2 <= h.right + lh for h in heads) for w in words
+    )
 
 
 def _cells(words: list[Word], lh: float) -> list[list[Word]]:

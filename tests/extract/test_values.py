@@ -100,3 +100,12 @@ def test_bad_phone_is_invalid() -> None:
     """A phone that is not 10 digits starting with 0 does not validate."""
     parsed = parse_value("phone", "12345678")
     assert parsed is not None and not parsed.valid
+
+
+def test_stray_accent_mark_before_a_name_is_not_a_word() -> None:
+    """OCR reads a lone circumflex "ˆ" (a modifier letter, so \\w) from a speck before the name:
+    it is dropped, not capitalised into the name."""
+    parsed = parse_value("name", "ˆ VŨ XUÂN KHẢI")
+    assert parsed is not None and parsed.value == "Vũ Xuân Khải"
+    parsed = parse_value("name", "ĐẶNG THU BÍCH TUYẾT ˆ")
+    assert parsed is not None and parsed.value == "Đặng Thu Bích Tuyết"

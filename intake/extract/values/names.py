@@ -20,10 +20,15 @@ def capitalise(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
+def _is_letter(char: str) -> bool:
+    """A real letter, not a modifier such as "ˆ" that OCR reads from a stray accent mark."""
+    return unicodedata.category(char) in ("Lu", "Ll", "Lt", "Lo")
+
+
 def parse_name(raw: str) -> Parsed | None:
     """Keep the letter words of ``raw``; valid when 2-7 words remain and nothing was dropped."""
     raw = unicodedata.normalize("NFC", raw)
-    words = _WORD.findall(raw)
+    words = [w for w in _WORD.findall(raw) if any(_is_letter(c) for c in w)]
     if not words:
         return None
     value = " ".join(capitalise(w) for w in words)
