@@ -28,6 +28,8 @@ _NUMBERING = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.|[IVX]{1,4}\.|[-–•])$")
 
 #: A word gap wider than this many line heights ends a value (erased leader).
 GAP_LINE_HEIGHTS = 2.6
+#: A wrapped value line starts within this many line heights of its label's left edge.
+WRAP_INDENT_LINE_HEIGHTS = 2.5
 
 
 @dataclass(slots=True)
@@ -67,6 +69,20 @@ def debris(word: Word, line_height: float) -> bool:
     return word.height < 0.45 * line_height
 
 
+def speck(word: Word, line_height: float) -> bool:
+    """A dot of dust or a stray mark read as punctuation: tiny in both directions, no letter."""
+    return (
+        not any(c.isalnum() for c in word.text)
+        and word.right - word.left < 0.5 * line_height
+        and word.height < 0.6 * line_height
+    )
+
+
+def _last_text(words: list[Word]) -> int:
+    """Index of the last word holding a letter or digit (-1 when none does)."""
+    return max((i for i, w in enumerate(words) if any(c.isalnum() for c in w.text)), default=-1)
+
+
 def _blank_after_label(word: Word, lh: float) -> bool:
     """ "tộc:..............." read as one word: a long glued leader means no value."""
     head, leader = split_leader(word.text)
@@ -89,14 +105,17 @@ def right_of(hit: Hit, line_hits: list[Hit]) -> Value:
         and words[0].text.startswith("(")
         and any(w.text.rstrip(":.").endswith(")") for w in words[:4])
     )
+    last_text = _last_text(words)
     if _blank_after_label(line.words[hit.end - 1], lh):
         value.stop = "leader"
         return value
-    for word in words:
+    for i, word in enumerate(words):
         if skip_paren:  # "(m²)", "(bằng số; VNĐ)" right after the label
             skip_paren = not word.text.rstrip(":").endswith(")")
             prev_right = word.right
             continue
+        if speck(word, lh) and i > last_text:
+            continue  # a dust speck read as ":" at the end of the line is no leader
         if debris(word, lh) or is_leader(word.text) or is_junk(word.text):
             if not value.empty and (is_leader(word.text) or debris(word, lh)):
                 value.stop = "leader"
@@ -161,7 +180,10 @@ def below(
 
 
 def continuation(value: Value, hit: Hit, doc: Document, hits_by_line: dict[int, list[Hit]]) -> None:
-    """Append wrapped lines of a long value (addresses, places) that ran to the margin."""
+    """Append wrapped lines of a long value (addresses, places) that ran to the margin.
+
+    A wrapped line starts under the label (or under the value). Words further left are not
+    part of it: on card copies they are the photo or the card's edge read as letters."""
     if value.stop != "eol" or value.empty:
         return
     line = hit.line
@@ -176,16 +198,25 @@ def continuation(value: Value, hit: Hit, doc: Document, hits_by_line: dict[int, 
             return
         if hits_by_line.get(nxt.index):
             return
-        if abs(nxt.left - hit.left) > 2.5 * lh and abs(nxt.left - value.words[0].left) > 2.5 * lh:
+        words = [w for w in nxt.words if w.left >= hit.left - WRAP_INDENT_LINE_HEIGHTS * lh]
+        if not words or (
+            abs(words[0].left - hit.left) > WRAP_INDENT_LINE_HEIGHTS * lh
+            and abs(words[0].left - value.words[0].left) > WRAP_INDENT_LINE_HEIGHTS * lh
+        ):
             return
         stop = "eol"
-        for w in nxt.words:
+        started = False
+        last_text = _last_text(words)
+        for i, w in enumerate(words):
+            if speck(w, nxt.height) and i > last_text:
+                continue
             if debris(w, nxt.height) or is_leader(w.text) or is_junk(w.text):
-                if is_leader(w.text) or debris(w, nxt.height):
+                if started and (is_leader(w.text) or debris(w, nxt.height)):
                     stop = "leader"
                     break
                 continue
             value.add(w, strip_leaders(w.text))
+            started = True
             if ends_with_leader(w.text):
                 stop = "leader"
                 break

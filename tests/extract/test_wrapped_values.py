@@ -1,0 +1,40 @@
+"""Values that wrap onto the next line: where the wrapped line starts and what ends the first."""
+
+from __future__ import annotations
+
+from intake.extract import extract_document
+
+from .pages import HEIGHT, line, page
+
+
+def test_card_address_wraps_under_its_label_past_photo_debris() -> None:
+    """Given a card copy whose second residence line begins with the photo read as letters
+    ("bš s22 362 erse -") far left of the label, when the card is read, then the wrapped part
+    under the label is appended and the photo debris is not."""
+    p = page(
+        line(("Quê quán / Place of origin: Xã Quỳnh Lưu, Nghệ An", 900)),
+        line(("Nơi thường trú / Place of residence: Tổ dân phố Thượng, xã", 900)),
+        line(("bš s22 362 erse -", 300), ("Quỳnh Lưu, huyện Yên Mỹ, tỉnh Hòa Bình", 900)),
+        line(("Có giá trị đến:", 900)),
+    )
+    result = extract_document("id_card", [p])
+    assert result.value("place_of_residence") == (
+        "Tổ dân phố Thượng, xã Quỳnh Lưu, huyện Yên Mỹ, tỉnh Hòa Bình"
+    )
+
+
+def test_trailing_dust_speck_does_not_end_a_wrapping_value() -> None:
+    """A speck read as ":" after the last word of a full line is not a dotted leader: the
+    value still continues on the next line."""
+    p = page(
+        line(("Nơi thường trú / Place of residence: Số 114/23 Nguyễn Huệ, phường Hồng", 900)),
+        line(("Hà, thị xã Củ Chi, tỉnh Gia Lai", 900)),
+        line(("Có giá trị đến:", 900)),
+    )
+    first = [w for w in p.words if w[6] == 0]
+    right = max(int(w[3]) for w in first)  # type: ignore[call-overload]
+    p.words.append([":", right + 20, 200 + HEIGHT // 2, right + 24, 200 + HEIGHT // 2 + 6, 0.7, 0])
+    result = extract_document("id_card", [p])
+    assert result.value("place_of_residence") == (
+        "Số 114/23 Nguyễn Huệ, phường Hồng Hà, thị xã Củ Chi, tỉnh Gia Lai"
+    )
