@@ -58,6 +58,11 @@ class Settings(BaseSettings):
     read_cards: bool = Field(
         True, description="Find ID cards on a page and OCR them enlarged, on their own."
     )
+    read_photos: bool = Field(
+        True,
+        description="Find the cards or page on a phone photo, warp them flat and read cards "
+        "by zone (docs/photos.md).",
+    )
     remove_lines: bool = Field(
         True, description="Erase dotted leaders and table rules before OCR (not in page images)."
     )

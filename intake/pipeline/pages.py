@@ -18,12 +18,15 @@ from PIL import Image, ImageDraw
 from intake.config import Settings
 from intake.dedup.fingerprint import page_hash
 from intake.errors import IntakeError
+from intake.extract.card_zones import ZoneReader, describe
 from intake.extract.qr import decode_qr
 from intake.loading import load_page
 from intake.ocr import OcrEngine, OcrLine, OcrWord, PageText, make_engine
 from intake.preprocess.cards import CardRegion, find_cards, read_card
 from intake.preprocess.deskew import deskew, estimate_skew
 from intake.preprocess.lines import remove_leaders_and_rules
+from intake.preprocess.photo import Flattened, flatten
+from intake.preprocess.photo_ocr import read_card_sheet, reread_cards
 from intake.warehouse.blobs import BlobStore
 
 #: Below this mean word confidence (or with too few words) a page may be sideways or upside
@@ -58,6 +61,7 @@ class PageResult:
     seconds: dict[str, float] = field(default_factory=dict)
     qr: list[str] = field(default_factory=list)  # QR payloads decoded on the page's cards
     phash: str | None = None  # perceptual hash of the stored page image (near duplicates)
+    photo: dict[str, object] | None = None  # a flattened phone photo: regions, transforms
     error_code: str | None = None
     error_message: str | None = None
     transient: bool = False
@@ -77,6 +81,7 @@ class PageReader:
         self.settings = settings
         self.engine = engine or make_engine(settings)
         self.blobs = BlobStore(settings.blob_dir)
+        self._zones: ZoneReader | None = None
 
     def read(self, task: PageTask) -> PageResult:
         result = PageResult(index=task.index)
@@ -103,12 +108,20 @@ class PageReader:
             page = loaded.text_layer
             result.text_source = "text-layer"
         else:
+            flat = self._flatten(task, image, result)  # a phone photo: its document(s) flat
+            clock.lap("photo")
+            if flat is not None:
+                image, result.dpi = flat.image, flat.dpi
             original = image
-            image = self._level(image, result)
+            image = self._level(image, result) if flat is None else image
             clock.lap("preprocess")
-            page, cards = self._recognize(image, result.dpi)
+            if flat is not None and flat.kind == "cards":
+                page, cards = self._read_card_sheet(flat, result)
+            else:
+                page, cards = self._recognize(image, result.dpi)
+                page = self._reread_photo_cards(flat, image, page, cards, result)
             clock.lap("ocr")
-            if s.detect_orientation and _maybe_rotated(page):
+            if s.detect_orientation and flat is None and _maybe_rotated(page):
                 rotation = self.engine.detect_orientation(original)
                 if rotation:
                     result.rotation = rotation
@@ -160,6 +173,45 @@ class PageReader:
             at = next((i for i, line in enumerate(lines) if line.box[1] > card.box[1]), len(lines))
             lines[at:at] = card_lines
         return PageText(tuple(lines), image.width, image.height, engine=page.engine), cards
+
+    def _flatten(self, task: PageTask, image: Image.Image, result: PageResult) -> Flattened | None:
+        """Photos (not scans, not PDF pages) are found on the desk and warped flat; the
+        transforms back to the photo are kept with the page (docs/photos.md)."""
+        if task.fmt != "image" or not self.settings.read_photos:
+            return None
+        flat = flatten(image)
+        if flat is not None:
+            result.photo = flat.meta()
+        return flat
+
+    def _zone_reader(self) -> ZoneReader:
+        if self._zones is None:
+            self._zones = ZoneReader(self.engine)
+        return self._zones
+
+    def _read_card_sheet(
+        self, flat: Flattened, result: PageResult
+    ) -> tuple[PageText, list[CardRegion]]:
+        page, cards, readings = read_card_sheet(self.engine, self._zone_reader(), flat)
+        if result.photo is not None:
+            result.photo["zones"] = describe(readings)
+        return page, cards
+
+    def _reread_photo_cards(
+        self,
+        flat: Flattened | None,
+        image: Image.Image,
+        page: PageText,
+        cards: list[CardRegion],
+        result: PageResult,
+    ) -> PageText:
+        """Cards on a photographed page (a photocopy): read by zone too."""
+        if flat is None or not cards:
+            return page
+        page, readings = reread_cards(self._zone_reader(), image, page, cards)
+        if result.photo is not None:
+            result.photo["zones"] = describe(readings)
+        return page
 
     def _for_ocr(self, image: Image.Image, dpi: int) -> Image.Image:
         """What the engine reads: the page without leaders and rules. The stored page image

@@ -1,0 +1,169 @@
+"""Phone photos of ID cards: what the page reader and extraction make of them (issue #13).
+
+    python -m bench.photos [--n 40] [--seed 535353] [--data DIR] [--out bench/results/photos.json]
+
+Generates (once, under bench/out/) ``--n`` photo-profile files of ID cards — the card front
+alone, front and back on one photo, or an A4 photocopy photographed — with a seed reserved for
+benchmarks, then runs the real page reader (`intake.pipeline.pages.PageReader`, one process,
+one core) and the ID-card extraction on each, and scores against the truth:
+
+- ``id_exact_fronts``: the extracted ``id_number`` equals the truth, over photos with a front;
+- ``mrz_valid_backs``: an MRZ is read with every check digit holding (document number, birth
+  date, and expiry unless the card never expires) and its number equals the truth, over
+  photos with a back;
+- ``name_exact``: the extracted ``full_name`` equals the truth, over photos with a front;
+- ``photo_seconds``: seconds per image spent in photo handling (stage ``photo`` of the page
+  reader: quad detection, warp, contrast normalisation), and the whole page read for scale.
+
+Results are broken down by scene. ``--examples N`` lists mismatches.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from intake.config import Settings
+from intake.extract import PageWords, extract_document
+from intake.extract.mrz import read_mrz
+from intake.pipeline.pages import PageReader, PageTask
+
+PHOTO_SEED = 535353  # reserved for this benchmark: never used while developing
+
+
+def _corpus(n: int, seed: int) -> Path:
+    from bench.corpus import OUT
+    from samples import generate
+
+    folder = OUT / f"photos-photo-n{n}-s{seed}"
+    marker = folder / ".complete"
+    if not marker.exists():
+        generate(folder, n, seed, "photo", types=["id_card"], dup_fraction=0.0,
+                 reuse_fraction=0.0)
+        marker.write_text("ok\n")
+    return folder
+
+
+def _mrz_valid(lines: list[str], truth: dict[str, str]) -> bool:
+    mrz = read_mrz(lines)
+    if mrz is None or mrz.id_number != truth.get("id_number") or mrz.birth_yymmdd is None:
+        return False
+    return mrz.expiry_yymmdd is not None or "expiry_date" not in truth
+
+
+def measure(data: Path, examples: int = 0) -> dict[str, Any]:
+    rows: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        reader = PageReader(Settings(data_dir=Path(tmp), workers=1))
+        for truth_path in sorted((data / "truth").glob("*.json")):
+            truth = json.loads(truth_path.read_text(encoding="utf-8"))
+            doc = truth["documents"][0]
+            if doc["doc_type"] != "id_card":
+                continue
+            started = time.perf_counter()
+            result = reader.read(PageTask(str(data / truth["file"]), "image", 0))
+            total = time.perf_counter() - started
+            words = PageWords(1, result.width, result.height, result.words, result.text_source)
+            extraction = extract_document("id_card", [words], qr_payloads=result.qr)
+            lines: dict[int, list[str]] = defaultdict(list)
+            for w in result.words:
+                lines[int(w[6])].append(str(w[0]))  # type: ignore[call-overload]
+            photo = truth["pages"][0]["extra"]["photo"]
+            sides = photo["card_sides"]
+            fields = doc["fields"]
+            got = {k: f.value for k, f in extraction.fields.items()}
+            rows.append({
+                "file": truth["file"],
+                "scene": photo["scene"],
+                "generation": doc["extra"].get("card_generation"),
+                "exif": photo["exif_orientation"],
+                "front": "front" in sides,
+                "back": "back" in sides,
+                "id_ok": got.get("id_number") == fields.get("id_number"),
+                "name_ok": got.get("full_name") == fields.get("full_name"),
+                "mrz_ok": _mrz_valid([" ".join(v) for _, v in sorted(lines.items())], fields),
+                "truth": {k: fields.get(k) for k in ("id_number", "full_name")},
+                "got": {k: got.get(k) for k in ("id_number", "full_name")},
+                "photo_seconds": result.seconds.get("photo", 0.0),
+                "seconds": total,
+                "error": result.error_code,
+            })
+    return _report(data, rows, examples)
+
+
+def _share(rows: list[dict[str, Any]], key: str, where: str) -> dict[str, Any]:
+    scored = [r for r in rows if r[where]]
+    hits = sum(r[key] for r in scored)
+    return {"n": len(scored), "hits": hits,
+            "rate": round(hits / len(scored), 4) if scored else None}
+
+
+def _report(data: Path, rows: list[dict[str, Any]], examples: int) -> dict[str, Any]:
+    def block(subset: list[dict[str, Any]]) -> dict[str, Any]:
+        return {"id_exact_fronts": _share(subset, "id_ok", "front"),
+                "mrz_valid_backs": _share(subset, "mrz_ok", "back"),
+                "name_exact": _share(subset, "name_ok", "front")}
+
+    photo_s = sorted(r["photo_seconds"] for r in rows)
+    total_s = sorted(r["seconds"] for r in rows)
+    scenes = sorted({r["scene"] for r in rows})
+    wrong = [
+        {k: r[k] for k in ("file", "scene", "truth", "got", "mrz_ok")}
+        for r in rows if r["front"] and not (r["id_ok"] and r["name_ok"]) or
+        (r["back"] and not r["mrz_ok"])
+    ][:examples]
+    return {
+        "command": "python -m " + " ".join(["bench.photos", *sys.argv[1:]]),
+        "data": str(data),
+        "images": len(rows),
+        **block(rows),
+        "by_scene": {s: block([r for r in rows if r["scene"] == s]) for s in scenes},
+        "photo_seconds_per_image": {
+            "mean": round(statistics.mean(photo_s), 3) if photo_s else None,
+            "p95": round(photo_s[int(0.95 * (len(photo_s) - 1))], 3) if photo_s else None,
+            "max": round(photo_s[-1], 3) if photo_s else None,
+        },
+        "read_seconds_per_image": {
+            "mean": round(statistics.mean(total_s), 3) if total_s else None,
+            "p95": round(total_s[int(0.95 * (len(total_s) - 1))], 3) if total_s else None,
+        },
+        "errors": sum(1 for r in rows if r["error"]),
+        "machine": {"python": platform.python_version(),
+                    "cpu": platform.processor() or platform.machine(), "cores_used": 1},
+        "mismatches": wrong,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--data", type=Path, help="a photo-profile folder (default: generate)")
+    parser.add_argument("--n", type=int, default=40)
+    parser.add_argument("--seed", type=int, default=PHOTO_SEED)
+    parser.add_argument("--out", type=Path)
+    parser.add_argument("--examples", type=int, default=0, help="list N mismatches")
+    args = parser.parse_args()
+    data = args.data or _corpus(args.n, args.seed)
+    result = measure(data, args.examples)
+    text = json.dumps(result, ensure_ascii=False, indent=2)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text + "\n", encoding="utf-8")
+    summary = {k: v for k, v in result.items() if k not in ("mismatches", "by_scene")}
+    summary["by_scene"] = result["by_scene"]
+    print(json.dumps(summary, ensure_ascii=False, indent=2))
+    if result["mismatches"]:
+        print(json.dumps(result["mismatches"], ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,292 @@
+"""Phone photos: find the cards or the page on the desk, warp them flat, keep the transform.
+
+A photo (online submission, a clerk's phone at the counter) shows the document lying on a
+desk, in perspective, turned, with uneven light and glare. Scans fill the frame with paper;
+photos show desk around the document. So a photo is recognised by what surrounds the
+document: a frame whose border is mostly not paper-white. Then:
+
+1. Quadrilaterals are found at a small working size: light, unsaturated regions (cards and
+   paper; the minimum of R, G, B is high only there) and closed edges, each contour's sides
+   fitted as straight lines (rounded card corners do not pull the corners in) and intersected.
+2. Each quadrilateral is classed by its rectified aspect ratio and orientation: an ID-1 card
+   (85.6 x 54 mm, landscape) or a page (A4, portrait). A page wins: cards on a photographed
+   photocopy are found later on the flat page, as on a scan.
+3. Pages are warped to A4 at 300 DPI. Cards are warped to a fixed size (``CARD_SIZE``, the
+   card at ~386 DPI, where its 6-9 pt print reaches the x-height Tesseract reads best) and
+   stacked on one white sheet, in reading order.
+4. The transform is kept: per region, the homography from sheet pixels to the (EXIF-upright)
+   photo, the quad in the photo and the box on the sheet. The stored page image is the sheet,
+   so OCR word boxes match it, and the review UI can map any box back to the photo.
+
+`normalise_contrast` divides out the local background (glare, shadow, light fall-off) and
+stretches the local ink contrast, before OCR only; the stored image keeps the warped pixels.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import cv2
+import numpy as np
+from PIL import Image
+
+ID1_RATIO = 85.6 / 54.0
+A4_RATIO = 297 / 210
+#: Warped card size: 1300 px over 85.6 mm is ~386 DPI.
+CARD_SIZE = (1300, 820)
+CARD_DPI = round(CARD_SIZE[0] / (85.6 / 25.4))
+PAGE_SIZE = (2480, 3508)  # A4 at 300 DPI
+PAGE_DPI = 300
+SHEET_GAP = 40
+_WORK = 800  # long side of the detection image
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """One flattened thing: where it is in the photo and where it went on the sheet."""
+
+    kind: str  # "card" | "page"
+    quad: tuple[tuple[float, float], ...]  # TL, TR, BR, BL in (upright) photo pixels
+    box: tuple[int, int, int, int]  # on the sheet
+    homography: tuple[tuple[float, ...], ...]  # sheet pixels -> photo pixels (3x3)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "quad": [[round(x, 1), round(y, 1)] for x, y in self.quad],
+            "box": list(self.box),
+            "sheet_to_photo": [[round(v, 8) for v in row] for row in self.homography],
+        }
+
+
+@dataclass(slots=True)
+class Flattened:
+    """The sheet OCR reads and the page image stored, with the transforms back to the photo."""
+
+    image: Image.Image
+    dpi: int
+    kind: str  # "cards" | "page"
+    regions: list[Region] = field(default_factory=list)
+    photo_size: tuple[int, int] = (0, 0)
+
+    def meta(self) -> dict[str, Any]:
+        """JSON-ready description kept with the page (docs/photos.md)."""
+        return {
+            "kind": self.kind,
+            "photo_size": list(self.photo_size),
+            "regions": [r.as_dict() for r in self.regions],
+        }
+
+
+# --- detection -------------------------------------------------------------------------------
+
+
+def _order(quad: np.ndarray) -> np.ndarray:
+    """Corners as TL, TR, BR, BL (clockwise from the top-left in image coordinates)."""
+    centre = quad.mean(axis=0)
+    angles = np.arctan2(quad[:, 1] - centre[1], quad[:, 0] - centre[0])
+    quad = quad[np.argsort(angles)]  # clockwise in image coordinates (y down), from -pi
+    start = int(np.argmin(quad.sum(axis=1)))
+    return np.roll(quad, -start, axis=0)
+
+
+def _sides(quad: np.ndarray) -> tuple[float, float]:
+    """Mean width (top, bottom edges) and height (left, right edges) of an ordered quad."""
+    w = (np.linalg.norm(quad[1] - quad[0]) + np.linalg.norm(quad[2] - quad[3])) / 2
+    h = (np.linalg.norm(quad[3] - quad[0]) + np.linalg.norm(quad[2] - quad[1])) / 2
+    return float(w), float(h)
+
+
+def _refine(contour: np.ndarray, quad: np.ndarray) -> np.ndarray:
+    """Fit each side to the contour points near it and intersect neighbouring sides."""
+    pts = contour.reshape(-1, 2).astype(np.float32)
+    lines = []
+    for i in range(4):
+        a, b = quad[i], quad[(i + 1) % 4]
+        ab = b - a
+        length = float(np.linalg.norm(ab))
+        if length < 1:
+            return quad
+        t = ((pts - a) @ ab) / (length**2)
+        dist = np.abs(np.cross(ab, pts - a)) / length
+        near = pts[(t > 0.15) & (t < 0.85) & (dist < max(3.0, 0.03 * length))]
+        if len(near) < 5:
+            return quad
+        vx, vy, x0, y0 = cv2.fitLine(near, cv2.DIST_HUBER, 0, 0.01, 0.01).ravel()
+        lines.append((np.array([x0, y0]), np.array([vx, vy])))
+    out = []
+    for i in range(4):
+        (p1, d1), (p2, d2) = lines[i - 1], lines[i]
+        m = np.array([d1, -d2]).T
+        if abs(np.linalg.det(m)) < 1e-6:
+            return quad
+        s = np.linalg.solve(m, p2 - p1)
+        out.append(p1 + s[0] * d1)
+    refined = np.array(out, np.float32)
+    if np.abs(refined - quad).max() > 0.1 * max(_sides(quad)):
+        return quad
+    return refined
+
+
+def _quad_of(contour: np.ndarray) -> np.ndarray | None:
+    hull = cv2.convexHull(contour)
+    perimeter = cv2.arcLength(hull, True)
+    for eps in (0.01, 0.02, 0.03, 0.05):
+        approx = cv2.approxPolyDP(hull, eps * perimeter, True)
+        if len(approx) == 4:
+            return _order(approx.reshape(4, 2).astype(np.float32))
+    if len(cv2.approxPolyDP(hull, 0.05 * perimeter, True)) < 4:
+        return None
+    return _order(cv2.boxPoints(cv2.minAreaRect(hull)).astype(np.float32))
+
+
+def _masks(small: np.ndarray) -> list[np.ndarray]:
+    """Light-and-unsaturated regions (Otsu on min(R, G, B)) and closed edge outlines."""
+    white = cv2.GaussianBlur(small.min(axis=2), (5, 5), 0)
+    _, light = cv2.threshold(white, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    light = cv2.morphologyEx(light, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
+    light = cv2.morphologyEx(light, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
+    grey = cv2.GaussianBlur(cv2.cvtColor(small, cv2.COLOR_RGB2GRAY), (5, 5), 0)
+    edges = cv2.dilate(cv2.Canny(grey, 30, 90), np.ones((3, 3), np.uint8))
+    contours, _ = cv2.findContours(edges, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    outlined = np.zeros_like(grey)
+    cv2.drawContours(outlined, contours, -1, 255, thickness=cv2.FILLED)
+    outlined = cv2.morphologyEx(outlined, cv2.MORPH_OPEN, np.ones((7, 7), np.uint8))
+    return [light, outlined]
+
+
+def looks_like_photo(small: np.ndarray) -> bool:
+    """True when the frame's border is mostly not paper: a desk around the document.
+
+    Scans (flatbed, ADF, even rotated ones) are bordered by paper white."""
+    ring = np.concatenate([small[:4].reshape(-1, 3), small[-4:].reshape(-1, 3),
+                           small[:, :4].reshape(-1, 3), small[:, -4:].reshape(-1, 3)])
+    paper = (ring.min(axis=1) > 200) & (ring.max(axis=1).astype(int) - ring.min(axis=1) < 30)
+    return float(paper.mean()) < 0.5
+
+
+def find_documents(image: Image.Image) -> tuple[str, list[np.ndarray]] | None:
+    """("page", [quad]) or ("cards", [quads...]) in image pixels; None when the image is not a
+    photo of a document on a desk (a scan, or nothing found)."""
+    rgb = np.asarray(image.convert("RGB"))
+    height, width = rgb.shape[:2]
+    scale = min(1.0, _WORK / max(height, width))
+    small = cv2.resize(rgb, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    if not looks_like_photo(small):
+        return None
+    area = small.shape[0] * small.shape[1]
+    pages: list[tuple[float, np.ndarray]] = []
+    cards: list[tuple[float, np.ndarray]] = []
+    for mask in _masks(small):
+        contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+        for contour in contours:
+            c_area = cv2.contourArea(contour)
+            if not 0.025 * area <= c_area <= 0.97 * area:
+                continue
+            quad = _quad_of(contour)
+            if quad is None:
+                continue
+            q_area = cv2.contourArea(quad)
+            if q_area <= 0 or c_area / q_area < 0.88:
+                continue
+            quad = _refine(contour, quad)
+            w, h = _sides(quad)
+            ratio = max(w, h) / max(1.0, min(w, h))
+            if w >= h and 1.35 <= ratio <= 1.95:
+                target = cards
+            elif h > w and 1.2 <= ratio <= 1.7 and q_area > 0.15 * area:
+                target = pages
+            else:
+                continue
+            if any(_iou(quad / scale, other) > 0.5 for _, other in pages + cards):
+                continue
+            target.append((q_area, quad / scale))
+    if pages:
+        return "page", [max(pages, key=lambda p: p[0])[1]]
+    if cards:
+        # reading order: top to bottom, then left to right (rows of cards)
+        quads = [q for _, q in cards]
+        quads.sort(key=lambda q: (round(q[:, 1].mean() / (height / 3)), q[:, 0].mean()))
+        return "cards", quads
+    return None
+
+
+def _iou(a: np.ndarray, b: np.ndarray) -> float:
+    inter, _ = cv2.intersectConvexConvex(a.astype(np.float32), b.astype(np.float32))
+    union = cv2.contourArea(a) + cv2.contourArea(b) - inter
+    return float(inter / union) if union > 0 else 0.0
+
+
+# --- warping -----------------------------------------------------------------------------------
+
+
+def _warp(rgb: np.ndarray, quad: np.ndarray, size: tuple[int, int]) -> tuple[np.ndarray,
+                                                                                np.ndarray]:
+    w, h = size
+    flat = np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32)
+    to_flat = cv2.getPerspectiveTransform(quad.astype(np.float32), flat)
+    out = cv2.warpPerspective(rgb, to_flat, size, flags=cv2.INTER_LINEAR,
+                              borderMode=cv2.BORDER_REPLICATE)
+    return out, np.linalg.inv(to_flat)
+
+
+def flatten(image: Image.Image) -> Flattened | None:
+    """The photo's document(s) warped flat and upright on one sheet; None for a scan."""
+    found = find_documents(image)
+    if found is None:
+        return None
+    kind, quads = found
+    rgb = np.asarray(image.convert("RGB"))
+    if kind == "page":
+        warped, back = _warp(rgb, quads[0], PAGE_SIZE)
+        region = Region("page", _tuple(quads[0]), (0, 0, *PAGE_SIZE), _tuple(back))
+        return Flattened(Image.fromarray(warped), PAGE_DPI, "page", [region],
+                         (image.width, image.height))
+    cw, ch = CARD_SIZE
+    sheet = np.full((SHEET_GAP + len(quads) * (ch + SHEET_GAP), cw + 2 * SHEET_GAP, 3), 255,
+                    np.uint8)
+    regions = []
+    for i, quad in enumerate(quads):
+        warped, back = _warp(rgb, quad, CARD_SIZE)
+        top = SHEET_GAP + i * (ch + SHEET_GAP)
+        sheet[top : top + ch, SHEET_GAP : SHEET_GAP + cw] = warped
+        shift = np.array([[1, 0, -SHEET_GAP], [0, 1, -top], [0, 0, 1]], np.float64)
+        regions.append(Region("card", _tuple(quad), (SHEET_GAP, top, SHEET_GAP + cw, top + ch),
+                              _tuple(back @ shift)))
+    return Flattened(Image.fromarray(sheet), CARD_DPI, "cards", regions,
+                     (image.width, image.height))
+
+
+def _tuple(a: np.ndarray) -> tuple[tuple[float, ...], ...]:
+    return tuple(tuple(float(v) for v in row) for row in np.asarray(a))
+
+
+def to_photo(region: Region | dict[str, Any], box: tuple[int, int, int, int]) -> list[list[float]]:
+    """The four corners of a sheet box in photo pixels (for the review UI)."""
+    h = np.array(region["sheet_to_photo"] if isinstance(region, dict) else region.homography)
+    x0, y0, x1, y1 = box
+    pts = np.array([[[x0, y0]], [[x1, y0]], [[x1, y1]], [[x0, y1]]], np.float64)
+    return cv2.perspectiveTransform(pts, h).reshape(4, 2).round(1).tolist()
+
+
+# --- contrast ----------------------------------------------------------------------------------
+
+
+def normalise_contrast(gray: np.ndarray, text_px: int = 30) -> np.ndarray:
+    """Local contrast normalisation: divide by the local background (a closing removes the
+    ink), then stretch each neighbourhood so its darkest ink reaches black.
+
+    Glare adds light to ink and background alike (ink at 0.8 of the background instead of
+    0.1); uneven light scales both. Dividing removes the scale, the local stretch the glare's
+    lift. ``text_px`` is the print's height in pixels: the windows are a few times that."""
+    g = gray.astype(np.float32) + 1
+    k = max(3, text_px | 1)
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
+    background = cv2.GaussianBlur(cv2.morphologyEx(g, cv2.MORPH_CLOSE, kernel), (0, 0), k / 2)
+    ratio = np.clip(g / background, 0, 1)
+    darkest = cv2.GaussianBlur(cv2.erode(ratio, cv2.getStructuringElement(
+        cv2.MORPH_RECT, (2 * k + 1, 2 * k + 1))), (0, 0), k)
+    depth = np.maximum(1 - darkest, 0.25)
+    out = 1 - np.clip((1 - ratio) / depth, 0, 1)
+    return (out * 255).astype(np.uint8)
