@@ -93,7 +93,7 @@ def collect(doc: Document, vocab: Vocabulary) -> list[Candidate]:
                 extended = right_of(hit, [h for h in hits if h is not following[0]])
             if value.empty and header_row:
                 value = header_cell(hit, hits, doc)
-            elif value.empty and hit.colon:
+            elif value.empty and (hit.colon or _alone(hit, value)):
                 nxt = [h.left for h in hits if h.start >= hit.end]
                 limit = (min(nxt) - line.height) if nxt else float(width)
                 prev = [h.right for h in hits if h.end <= hit.start]
@@ -141,6 +141,11 @@ def _header_rows(
         for ln in group:
             out[ln.index] = columns if ln is first else None
     return out
+
+
+def _alone(hit: Hit, value: Value) -> bool:
+    """A label alone on its line whose ":" OCR dropped ("Có giá trị đến" over the date)."""
+    return hit.start <= 1 and value.stop == "eol" and hit.phrase.size >= 2
 
 
 def _header_like(line: Line, hits: list[Hit]) -> bool:

@@ -91,7 +91,8 @@ def find_hits(line: Line, phrases: list[Phrase]) -> list[Hit]:
     for i, (tok, _) in enumerate(tokens):
         for first, group in firsts.items():
             if tok != first and (len(first) <= 2 or similarity(tok, first) < 0.6):
-                continue
+                # a short first word may be misread ("Gó giá trị đến") when enough follows it
+                group = [p for p in group if p.size >= 3 and len(tok) == len(first)]
             for phrase in group:
                 hit = _best_window(line, i, phrase)
                 if hit and (hit.colon or hit.start <= 1 or hit.score >= MID_LINE_SIMILARITY):

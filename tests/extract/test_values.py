@@ -109,3 +109,13 @@ def test_stray_accent_mark_before_a_name_is_not_a_word() -> None:
     assert parsed is not None and parsed.value == "Vũ Xuân Khải"
     parsed = parse_value("name", "ĐẶNG THU BÍCH TUYẾT ˆ")
     assert parsed is not None and parsed.value == "Đặng Thu Bích Tuyết"
+
+
+def test_date_slashes_read_as_ones_or_fraction_slash() -> None:
+    """Card dates whose slashes OCR read as "1", "l" or "i" (10 characters) and the fraction
+    slash "⁄" are still dates; an invalid split is not forced."""
+    assert parse_value("date", "1710511971").value == "1971-05-17"  # type: ignore[union-attr]
+    assert parse_value("date", "17i05I2031").value == "2031-05-17"  # type: ignore[union-attr]
+    assert parse_value("date", "17⁄4/2021").value == "2021-04-17"  # type: ignore[union-attr]
+    parsed = parse_value("date", "1713511971")  # month 35: not a date with "1" slashes
+    assert parsed is None or parsed.value != "1971-35-17"

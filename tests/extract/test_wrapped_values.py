@@ -38,3 +38,18 @@ def test_trailing_dust_speck_does_not_end_a_wrapping_value() -> None:
     assert result.value("place_of_residence") == (
         "Số 114/23 Nguyễn Huệ, phường Hồng Hà, thị xã Củ Chi, tỉnh Gia Lai"
     )
+
+
+def test_card_expiry_label_with_misread_first_word_and_no_colon() -> None:
+    """ "Gó giá trị đến" (C read as G) and "Có giá trị đến" without its ":" are still the
+    expiry label, and the date on the line below is its value."""
+    for label in ("Gó giá trị đến:", "Có giá trị đến _"):
+        p = page(
+            line(("Họ và tên / Full name:", 600)),
+            line(("LÊ DIỆU TÂM", 600)),
+            line((label, 300)),
+            line(("12/10/2033", 300)),
+            line(("Date of expiry", 300)),
+        )
+        result = extract_document("id_card", [p])
+        assert result.value("expiry_date") == "2033-10-12", label

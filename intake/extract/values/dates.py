@@ -22,6 +22,10 @@ _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _CLOSING = re.compile(r"(?:ngay)?\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d{2}|20\d{2}|21\d{2})(?!\d)")
 _COMPACT = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{4})(?!\d)")
+#: "17/05/1971" with both slashes read as "1" (or l, I, i, repaired to 1 before): 10 digits.
+_SLASHES_AS_ONES = re.compile(r"(?<!\d)(\d{2})1(\d{2})1(\d{4})(?!\d)")
+#: Slash look-alikes OCR returns (fraction slash, division slash, full-width solidus).
+_SLASHES = str.maketrans({"\u2044": "/", "\u2215": "/", "\uff0f": "/"})
 
 _UNITS = {
     "khong": 0,
@@ -157,6 +161,7 @@ def _repair(raw: str) -> tuple[str, bool]:
 
 def parse_date(raw: str) -> Parsed | None:
     """Find one date in ``raw`` and return it as ``YYYY-MM-DD`` (year-only stays ``YYYY``)."""
+    raw = raw.translate(_SLASHES)
     folded = fold(raw)
     words = _in_words(folded)
     if words and _valid(*words):
@@ -193,7 +198,13 @@ def _first_date(text: str, folded: str) -> tuple[tuple[int, int, int], list[str]
     if iso:
         candidates.append((iso.start() / max(1, len(text)), iso, "iso"))
     if not candidates:
-        compact = _COMPACT.search(text.replace(" ", ""))
+        glued = text.replace(" ", "")
+        ones = _SLASHES_AS_ONES.search(glued)
+        if ones:
+            d, m, y = (int(g) for g in ones.groups())
+            if _valid(y, m, d):
+                return (y, m, d), ["dấu / đọc thành 1 / slashes read as 1"]
+        compact = _COMPACT.search(glued)
         if compact:
             d, m, y = (int(g) for g in compact.groups())
             return (y, m, d), ["date without separators"]
