@@ -120,6 +120,7 @@ def main() -> None:
     parser.add_argument("--no-orientation", action="store_true")
     parser.add_argument("--no-remove-lines", action="store_true")
     parser.add_argument("--no-cards", action="store_true")
+    parser.add_argument("--no-reread-digits", action="store_true")
     parser.add_argument("--ocr-min-dpi", type=int)
     args = parser.parse_args()
     extra: dict[str, Any] = {}
@@ -131,6 +132,8 @@ def main() -> None:
         extra["remove_lines"] = False
     if args.no_cards:
         extra["read_cards"] = False
+    if args.no_reread_digits:
+        extra["reread_digits"] = False
     if args.ocr_min_dpi is not None:
         extra["ocr_min_dpi"] = args.ocr_min_dpi
     result = measure(args.data, args.workers or Settings().effective_workers, extra)

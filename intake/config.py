@@ -58,6 +58,10 @@ class Settings(BaseSettings):
     read_cards: bool = Field(
         True, description="Find ID cards on a page and OCR them enlarged, on their own."
     )
+    reread_digits: bool = Field(
+        True,
+        description="Re-read uncertain dates and ID numbers as single lines limited to digits.",
+    )
     read_photos: bool = Field(
         True,
         description="Find the cards or page on a phone photo, warp them flat and read cards "

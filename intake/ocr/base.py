@@ -106,3 +106,15 @@ class OcrEngine(Protocol):
         """Degrees (0/90/180/270, counter-clockwise as in PIL's ``Image.rotate``) that turn
         the page upright, or ``None`` when the engine cannot tell."""
         ...
+
+
+@runtime_checkable
+class LineReader(Protocol):
+    """An engine that can also read one cropped line with a restricted character set (used
+    to re-read digit fields the page pass was unsure of). Optional: engines without it simply
+    get no re-reads."""
+
+    def read_line(self, image: Image.Image, dpi: int, charset: str) -> tuple[str, float]:
+        """Text of the single line in ``image`` (only characters of ``charset``) and its mean
+        confidence 0..1."""
+        ...

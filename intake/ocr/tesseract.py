@@ -90,6 +90,31 @@ class TesseractEngine:
             return None
         return int(result["orient_deg"]) % 360
 
+    def read_line(self, image: Image.Image, dpi: int, charset: str) -> tuple[str, float]:
+        """One line (``--psm 7``) limited to ``charset``, on the page pass's own model: the
+        segmentation mode and whitelist are set for the call and restored after it."""
+        if self.backend == "cli":
+            return self._read_line_cli(image, dpi, charset)
+        import tesserocr
+
+        if self._api is None:
+            self._api = self._open_api(self.language, self.psm)
+        api = self._api
+        try:
+            api.SetPageSegMode(tesserocr.PSM.SINGLE_LINE)
+            api.SetVariable("tessedit_char_whitelist", charset)
+            api.SetImage(image)
+            api.SetSourceResolution(dpi)
+            text = nfc(api.GetUTF8Text() or "").strip()
+            confidence = max(0.0, api.MeanTextConf() / 100)
+        except Exception as exc:
+            raise OcrError(f"Tesseract thất bại / Tesseract failed: {exc}") from exc
+        finally:
+            api.SetVariable("tessedit_char_whitelist", "")
+            api.SetPageSegMode(self.psm)
+            api.Clear()
+        return text, confidence
+
     def close(self) -> None:
         for api in (self._api, self._osd_api):
             if api is not None:
@@ -155,6 +180,23 @@ class TesseractEngine:
             lines.append(OcrLine(tuple(words)))
         api.Clear()
         return lines
+
+    def _read_line_cli(self, image: Image.Image, dpi: int, charset: str) -> tuple[str, float]:
+        import pytesseract
+
+        config = (
+            f'--psm 7 --dpi {dpi} --tessdata-dir "{self._tessdata()}" '
+            f"-c tessedit_char_whitelist={charset}"
+        )
+        data = pytesseract.image_to_data(
+            image, lang=self.language, config=config, output_type=pytesseract.Output.DICT
+        )
+        words = [(t.strip(), float(c)) for t, c in zip(data["text"], data["conf"], strict=True)
+                 if t and t.strip()]
+        if not words:
+            return "", 0.0
+        text = nfc(" ".join(t for t, _ in words))
+        return text, max(0.0, sum(c for _, c in words) / len(words) / 100)
 
     def _recognize_cli(self, image: Image.Image, dpi: int) -> list[OcrLine]:
         import pytesseract

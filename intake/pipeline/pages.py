@@ -22,6 +22,8 @@ from intake.extract.card_zones import ZoneReader, describe
 from intake.extract.qr import decode_qr
 from intake.loading import load_page
 from intake.ocr import OcrEngine, OcrLine, OcrWord, PageText, make_engine
+from intake.ocr.base import LineReader
+from intake.ocr.rereads import RereadStats, reread_digits
 from intake.preprocess.cards import CardRegion, find_cards, read_card
 from intake.preprocess.deskew import deskew, estimate_skew
 from intake.preprocess.lines import remove_leaders_and_rules
@@ -82,9 +84,11 @@ class PageReader:
         self.engine = engine or make_engine(settings)
         self.blobs = BlobStore(settings.blob_dir)
         self._zones: ZoneReader | None = None
+        self._rereads = RereadStats()
 
     def read(self, task: PageTask) -> PageResult:
         result = PageResult(index=task.index)
+        self._rereads = RereadStats()
         try:
             self._read(task, result)
         except IntakeError as exc:
@@ -128,6 +132,7 @@ class PageReader:
                     image = self._level(original.rotate(rotation, expand=True), result)
                     page, cards = self._recognize(image, result.dpi)
                 clock.lap("orientation")
+            clock.move("ocr", "reread", self._rereads.seconds)
             # QR codes live on the cards (ID cards carry one); decoding the crops is cheap.
             result.qr = [text for card in cards for text in decode_qr(image.crop(card.box))]
             clock.lap("qr")
@@ -161,7 +166,7 @@ class PageReader:
         prepared = self._for_ocr(image, dpi)
         cards = find_cards(image) if self.settings.read_cards else []
         if not cards:
-            return self.engine.recognize(prepared, dpi), []
+            return self._reread_digits(prepared, self.engine.recognize(prepared, dpi), dpi), []
         masked = prepared.copy()
         draw = ImageDraw.Draw(masked)
         for card in cards:
@@ -172,7 +177,18 @@ class PageReader:
             card_lines = read_card(self.engine, prepared, card, dpi)
             at = next((i for i, line in enumerate(lines) if line.box[1] > card.box[1]), len(lines))
             lines[at:at] = card_lines
-        return PageText(tuple(lines), image.width, image.height, engine=page.engine), cards
+        page = PageText(tuple(lines), image.width, image.height, engine=page.engine)
+        return self._reread_digits(prepared, page, dpi), cards
+
+    def _reread_digits(self, prepared: Image.Image, page: PageText, dpi: int) -> PageText:
+        if not self.settings.reread_digits or not isinstance(self.engine, LineReader):
+            return page
+        page, stats = reread_digits(self.engine, prepared, page, dpi)
+        self._rereads.seconds += stats.seconds
+        self._rereads.candidates += stats.candidates
+        self._rereads.reread += stats.reread
+        self._rereads.changed += stats.changed
+        return page
 
     def _flatten(self, task: PageTask, image: Image.Image, result: PageResult) -> Flattened | None:
         """Photos (not scans, not PDF pages) are found on the desk and warped flat; the
@@ -266,3 +282,9 @@ class _Clock:
         now = time.perf_counter()
         self.sink[stage] = self.sink.get(stage, 0.0) + (now - self.last)
         self.last = now
+
+    def move(self, source: str, target: str, seconds: float) -> None:
+        """Book ``seconds`` already counted in ``source`` under ``target`` instead."""
+        if seconds:
+            self.sink[source] = self.sink.get(source, 0.0) - seconds
+            self.sink[target] = self.sink.get(target, 0.0) + seconds

@@ -1,0 +1,128 @@
+"""Digit re-reads: uncertain dates and ID numbers read again as single lines, with a vote."""
+
+from __future__ import annotations
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from intake.ocr.base import LineReader, OcrLine, OcrWord, PageText
+from intake.ocr.rereads import _vote, reread_digits, valid_digits
+from intake.ocr.tesseract import TesseractEngine
+
+SERIF = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"
+
+
+def _line_image(text: str, points: int = 11, dpi: int = 300) -> tuple[Image.Image, tuple]:
+    """A white strip with ``text`` printed at ``points`` size; returns it and the text's box."""
+    font = ImageFont.truetype(SERIF, round(points * dpi / 72))
+    image = Image.new("L", (1400, 160), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((200, 50), text, font=font, fill=0)
+    return image, tuple(int(v) for v in draw.textbbox((200, 50), text, font=font))
+
+
+@pytest.fixture(scope="module")
+def engine() -> TesseractEngine:
+    engine = TesseractEngine()
+    yield engine
+    engine.close()
+
+
+def test_valid_digits_accepts_dates_and_id_numbers_only() -> None:
+    """Only plausible dates (day, month, year ranges) and 12-digit numbers count as valid."""
+    assert valid_digits("13/08/2026") and valid_digits("7-3-1964") and valid_digits("079123456789")
+    assert not valid_digits("2807/2026")  # a separator lost
+    assert not valid_digits("32/01/2020") and not valid_digits("01/13/2020")
+    assert not valid_digits("01/01/1820")
+    assert not valid_digits("07912345678")  # 11 digits
+
+
+def test_vote_prefers_agreement_then_confidence() -> None:
+    """Two agreeing re-reads outvote a confident page pass; invalid readings have no vote."""
+    original = ("02-10-1969", 0.63)
+    readings = [("02-10-1989", 0.95), ("02-10-1989", 0.92), ("02-10-1969", 0.69)]
+    assert _vote(original, readings) == ("02-10-1989", pytest.approx(0.935))
+    assert _vote(("2807/2026", 0.5), [("", 0.0), ("28/07/2026", 0.9), ("2807/2026", 0.8)]) == (
+        "28/07/2026",
+        0.9,
+    )
+    assert _vote(("75072808614", 0.8), [("7507280861", 0.7)]) is None
+
+
+def test_tesseract_reads_a_line_limited_to_digits(engine: TesseractEngine) -> None:
+    """The engine's single-line read honours the character set and restores the page mode."""
+    assert isinstance(engine, LineReader)
+    image, _box = _line_image("Số 56/2021")
+    text, _conf = engine.read_line(image, 300, "0123456789/")
+    assert "S" not in text and "56/2021" in text.replace(" ", "")
+    text, confidence = engine.read_line(_line_image("56/2021")[0], 300, "0123456789/")
+    assert text == "56/2021" and 0.5 < confidence <= 1
+    page = engine.recognize(_line_image("Ngày 13/08/2026")[0], 300)
+    assert "Ngày" in page.text  # the whitelist did not stick to the page pass
+
+
+def test_wrong_uncertain_date_is_repaired_from_the_image(engine: TesseractEngine) -> None:
+    """Given a page pass that read a printed date with a wrong digit and low confidence, the
+    re-read takes the printed value and says it changed one word."""
+    image, box = _line_image("13/08/2026")
+    page = PageText((OcrLine((OcrWord("13/08/2020", box, 0.55),)),), image.width, image.height, "t")
+    repaired, stats = reread_digits(engine, image, page, 300)
+    assert repaired.lines[0].words[0].text == "13/08/2026"
+    assert (stats.candidates, stats.reread, stats.changed) == (1, 1, 1)
+    assert repaired.lines[0].words[0].box == box
+
+
+def test_confident_valid_words_and_plain_words_are_not_reread(engine: TesseractEngine) -> None:
+    """A valid date read confidently, and words without a digit group, cost no re-read."""
+    image, box = _line_image("13/08/2026")
+    page = PageText(
+        (OcrLine((OcrWord("Ngày", (0, 0, 10, 10), 0.2), OcrWord("13/08/2026", box, 0.97))),),
+        image.width,
+        image.height,
+        "t",
+    )
+    same, stats = reread_digits(engine, image, page, 300)
+    assert same.lines == page.lines
+    assert (stats.candidates, stats.reread) == (1, 0)
+
+
+def test_prefix_of_a_glued_token_is_kept(engine: TesseractEngine) -> None:
+    """A number glued to a label keeps the label; only the digit part may change."""
+    image, box = _line_image("079123456789")
+    page = PageText((OcrLine((OcrWord("CCCD:079123456189", box, 0.5),)),), 1400, 160, "t")
+    repaired, _ = reread_digits(engine, image, page, 300)
+    assert repaired.lines[0].words[0].text == "CCCD:079123456789"
+
+
+def test_tie_goes_to_the_page_scale_reading() -> None:
+    """Three different valid readings: the crop read at page scale wins, not the most
+    confident enlarged one (an italic 8 read as 6 at x2, dev seed 5102)."""
+    readings = [("024198344378", 0.91), ("024198344376", 0.92), ("024198344375", 0.62)]
+    assert _vote(("02211000/113780000", 0.0), readings) == ("024198344378", 0.91)
+
+
+def test_split_id_number_is_joined_and_checked_as_one(engine: TesseractEngine) -> None:
+    """An ID number the page pass split into "030" and "082897943." becomes one word spanning
+    both boxes; a lone short number next to a label is left alone."""
+    image, box = _line_image("030082897943")
+    left, top, right, bottom = box
+    cut = left + (right - left) // 4
+    page = PageText(
+        (
+            OcrLine(
+                (
+                    OcrWord("Số:", (20, top, 120, bottom), 0.9),
+                    OcrWord("030", (left, top, cut - 30, bottom), 0.97),
+                    OcrWord("082897943.", (cut, top, right, bottom), 0.73),
+                )
+            ),
+        ),
+        image.width,
+        image.height,
+        "t",
+    )
+    joined, stats = reread_digits(engine, image, page, 300)
+    words = joined.lines[0].words
+    assert [w.text for w in words] == ["Số:", "030082897943"]
+    assert words[1].box == (left, top, right, bottom)
+    assert stats.candidates == 1
