@@ -118,9 +118,9 @@ def _field(
     value, notes = parsed.value, list(parsed.notes)
     if spec.address:
         address = normalise_address(value)
+        value = address.text  # commas spaced as printed forms do ("Cư Jút,huyện" -> ", huyện")
         if address.corrections:
             notes.append("gazetteer: " + "; ".join(address.corrections))
-            value = address.text
     first = words[0] if words else None
     page_words = [w for w in words if first and w.page == first.page]
     bbox = None
