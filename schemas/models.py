@@ -34,6 +34,11 @@ class FieldSpec(BaseModel):
     vocabulary: list[str] = Field(
         default_factory=list, description="Closed set of printed values, for OCR correction."
     )
+    pattern: str | None = Field(
+        None,
+        description="Regular expression the whole value must match (after OCR digit repair); "
+        'an occurrence whose value does not is not this field ("Số" before an address).',
+    )
 
     @field_validator("label")
     @classmethod

@@ -101,7 +101,7 @@ def collect(doc: Document, vocab: Vocabulary) -> list[Candidate]:
                 value = below(hit, doc, hits_by_line, limit, left)
             else:
                 continuation(value, hit, doc, hits_by_line)
-            if not value.empty:
+            if not value.empty or value.lead:
                 out.append(Candidate(hit, section, value, len(out), extended))
     return out
 
@@ -149,9 +149,12 @@ def _alone(hit: Hit, value: Value) -> bool:
 
 
 def _header_like(line: Line, hits: list[Hit]) -> bool:
-    """A table header row: nearly every word of the line belongs to some label."""
+    """A table header row: nearly every word of the line belongs to some label, and none ends
+    with ":" (that is a row of labelled values: "Số: .... Quyển số: 01/1988")."""
     words = [w for w in line.words if any(c.isalnum() for c in w.text)]
     covered = sum(h.end - h.start for h in hits)
+    if any(h.colon for h in hits):
+        return False
     return len(hits) >= 2 and covered >= 0.6 * max(1, len(words))
 
 

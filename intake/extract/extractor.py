@@ -16,9 +16,11 @@ from intake.extract.candidates import Candidate, Vocabulary, collect, vocabulary
 from intake.extract.crosscheck import apply_card_sources, check_id_numbers
 from intake.extract.layout import build_lines
 from intake.extract.model import ExtractedField, Extraction, PageWords
+from intake.extract.regions import Value
 from intake.extract.review import low_confidence, missing_required, problem
 from intake.extract.unlabelled import fill_unlabelled_id
 from intake.extract.values import Parsed, parse_value
+from intake.extract.values.pattern import parse_pattern
 from intake.extract.vocab import snap
 from schemas import DocTypeSchema, FieldSpec, load_schemas
 
@@ -92,9 +94,9 @@ def _pick(
         eligible.reverse()
     fallback: tuple[Candidate, Parsed] | None = None
     for cand in eligible:
-        parsed = parse_value(spec.kind, cand.value.text)
+        parsed = _parse(spec, cand.value)
         if (parsed is None or not parsed.valid) and cand.extended is not None:
-            longer = parse_value(spec.kind, cand.extended.text)
+            longer = _parse(spec, cand.extended)
             if longer is not None and longer.valid:
                 cand, parsed = replace(cand, value=cand.extended), longer
         if parsed is None:
@@ -105,6 +107,14 @@ def _pick(
             return cand, parsed
         fallback = fallback or (cand, parsed)
     return fallback
+
+
+def _parse(spec: FieldSpec, value: Value) -> Parsed | None:
+    """The value as the field's kind; a field with a ``pattern`` takes only that shape, and
+    also the text glued to a leading leader ("....,B1" is register number 81)."""
+    if spec.pattern:
+        return parse_pattern(spec.pattern, " ".join([*value.lead, value.text]))
+    return parse_value(spec.kind, value.text)
 
 
 def _field(

@@ -18,6 +18,7 @@ from intake.extract.text import (
     ends_with_leader,
     is_junk,
     is_leader,
+    leader_tail,
     split_leader,
     strip_leaders,
 )
@@ -39,6 +40,7 @@ class Value:
     words: list[Word] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
     stop: str = "eol"  # why the value ended: eol | leader | label | gap
+    lead: list[str] = field(default_factory=list)  # text glued after leaders before the value
 
     @property
     def text(self) -> str:
@@ -120,6 +122,8 @@ def right_of(hit: Hit, line_hits: list[Hit]) -> Value:
             if not value.empty and (is_leader(word.text) or debris(word, lh)):
                 value.stop = "leader"
                 break
+            if value.empty and (tail := leader_tail(word.text)):
+                value.lead.append(tail)
             if (
                 value.empty
                 and is_leader(word.text)

@@ -53,6 +53,17 @@ def ends_with_leader(token: str) -> bool:
     return leader and any(c.isalnum() for c in head)
 
 
+def leader_tail(token: str) -> str:
+    """ "....,B1" -> ",B1": what follows the leader dots a value was glued to ("" if nothing).
+
+    Usually the dots read as letters, so only fields of a fixed shape use it."""
+    match = _LEADER_START.search(token)
+    if match is None or match.start() > 0:
+        return ""
+    tail = token[match.end() :]
+    return tail if any(c.isalnum() for c in tail) else ""
+
+
 def strip_leaders(token: str) -> str:
     """Cut a word at its leader and trim stray punctuation: "HUỆ,......" -> "HUỆ"."""
     head, _ = split_leader(token)
