@@ -119,6 +119,10 @@ def _best_window(line: Line, i: int, phrase: Phrase) -> Hit | None:
         first_word, last_word = window[0][1], window[-1][1]
         if any(line.words[w].text.rstrip().endswith(":") for w in range(first_word, last_word)):
             continue
+        if "," not in phrase.text and any(
+            line.words[w].text.rstrip().endswith(",") for w in range(first_word, last_word)
+        ):
+            continue  # "Hòa Bình, ngày 14 ..." is a place and the date, not "Sinh ngày"
         if any(
             line.words[w + 1].left - line.words[w].right > MAX_GAP_LINE_HEIGHTS * line.height
             for w in range(first_word, last_word)

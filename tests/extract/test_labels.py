@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from intake.extract import extract_document
 from intake.extract.labels import find_hits, make_phrase
 from intake.extract.layout import build_lines
 
@@ -51,3 +52,15 @@ def test_short_labels_need_exact_match() -> None:
 def test_two_labels_on_one_line() -> None:
     """Rows print several labels side by side; each is found."""
     assert _hits(("Giới tính: Nam", 300), ("Dân tộc: Kinh", 1300)) == ["Giới tính", "Dân tộc"]
+
+
+def test_label_window_does_not_cross_a_comma_the_label_lacks() -> None:
+    """The closing line "Hòa Bình, ngày 14 tháng 10 năm 2020" is not the label "Sinh ngày"
+    ("Bình, ngày" is one letter away): the form's last "ngày" is the request date."""
+    p = page(
+        line(("Sinh ngày: 17/04/1959", 370)),
+        line(("Hòa Bình, ngày 14 tháng 10 năm 2020", 1180)),
+    )
+    result = extract_document("household_business_form", [p])
+    assert result.value("request_date") == "2020-10-14"
+    assert result.value("owner_date_of_birth") == "1959-04-17"
