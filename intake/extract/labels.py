@@ -91,8 +91,10 @@ def find_hits(line: Line, phrases: list[Phrase]) -> list[Hit]:
     for i, (tok, _) in enumerate(tokens):
         for first, group in firsts.items():
             if tok != first and (len(first) <= 2 or similarity(tok, first) < 0.6):
+                if len(tok) != len(first) or similarity(tok, first) < 0.5:
+                    continue
                 # a short first word may be misread ("Gó giá trị đến") when enough follows it
-                group = [p for p in group if p.size >= 3 and len(tok) == len(first)]
+                group = [p for p in group if p.size >= 3]
             for phrase in group:
                 hit = _best_window(line, i, phrase)
                 if hit and (hit.colon or hit.start <= 1 or hit.score >= MID_LINE_SIMILARITY):
@@ -108,6 +110,7 @@ def find_hits(line: Line, phrases: list[Phrase]) -> list[Hit]:
 def _best_window(line: Line, i: int, phrase: Phrase) -> Hit | None:
     tokens = line.tokens
     need = threshold(phrase.folded)
+    glued = phrase.folded.replace(" ", "")
     best: Hit | None = None
     n = phrase.size
     # OCR glues a label's words ("Tờ bảnđồsố"), so fewer tokens than the phrase has words can
@@ -116,28 +119,33 @@ def _best_window(line: Line, i: int, phrase: Phrase) -> Hit | None:
         if size < 1 or i + size > len(tokens):
             continue
         window = tokens[i : i + size]
-        first_word, last_word = window[0][1], window[-1][1]
-        if any(line.words[w].text.rstrip().endswith(":") for w in range(first_word, last_word)):
-            continue
-        if "," not in phrase.text and any(
-            line.words[w].text.rstrip().endswith(",") for w in range(first_word, last_word)
-        ):
-            continue  # "Hòa Bình, ngày 14 ..." is a place and the date, not "Sinh ngày"
-        if any(
-            line.words[w + 1].left - line.words[w].right > MAX_GAP_LINE_HEIGHTS * line.height
-            for w in range(first_word, last_word)
-        ):
-            continue  # words of two table cells, not one label
-        if line.words[first_word].folded.split()[0] != window[0][0]:
-            continue  # a phrase starts at a word start
-        words_folded = line.words[last_word].folded.split()
-        if window[-1][0] != words_folded[-1]:
-            continue  # ...and ends at a word end
         text = " ".join(t for t, _ in window)
+        if size < n - 1 and abs(len(text) - size + 1 - len(glued)) > 2:
+            continue  # too short to be the glued label
         score = max(
-            similarity(text, phrase.folded),  # OCR glues words: "đấtsố"
-            similarity(text.replace(" ", ""), phrase.folded.replace(" ", "")) - 0.02,
+            similarity(text, phrase.folded),
+            similarity(text.replace(" ", ""), glued) - 0.02,  # OCR glues words: "đấtsố"
         )
-        if score >= need and (best is None or score > best.score):
-            best = Hit(phrase, line, first_word, last_word + 1, score)
+        if score < need or (best is not None and score <= best.score):
+            continue
+        if _window_fits(line, window, phrase):
+            best = Hit(phrase, line, window[0][1], window[-1][1] + 1, score)
     return best
+
+
+def _window_fits(line: Line, window: list[tuple[str, int]], phrase: Phrase) -> bool:
+    """Whether the words under a well-scoring window can be one printed label."""
+    first_word, last_word = window[0][1], window[-1][1]
+    inner = [line.words[w] for w in range(first_word, last_word)]
+    if any(w.text.rstrip().endswith(":") for w in inner):
+        return False
+    if "," not in phrase.text and any(w.text.rstrip().endswith(",") for w in inner):
+        return False  # "Hòa Bình, ngày 14 ..." is a place and the date, not "Sinh ngày"
+    if line.words[first_word].folded.split()[0] != window[0][0]:
+        return False  # a phrase starts at a word start
+    if window[-1][0] != line.words[last_word].folded.split()[-1]:
+        return False  # ...and ends at a word end
+    gap = MAX_GAP_LINE_HEIGHTS * line.height
+    return not any(
+        line.words[w + 1].left - line.words[w].right > gap for w in range(first_word, last_word)
+    )  # words of two table cells are not one label
