@@ -257,9 +257,13 @@ def header_cell(hit: Hit, line_hits: list[Hit], doc: Document) -> Value:
             centre = (head.left + head.right) / 2
             borders.append(max(2 * centre - borders[-1], head.right + 0.2 * lh))
         k = heads.index(hit)
+        # a header word left of every label ("STT" read as "SITT") heads a column of its own
+        unlabelled = [w.right for w in line.words[: heads[0].start] if not is_junk(w.text)]
         value = Value()
         slack = 0.6 * lh  # cells start just right of the border; the estimate is rough
         for cell in _cells(words, lh):
+            if unlabelled and cell[0].left < max(unlabelled):
+                continue
             start = cell[0].left + slack
             if borders[k] <= start < borders[k + 1] or (
                 k == len(heads) - 1 and start >= borders[k]

@@ -59,3 +59,26 @@ def test_glued_and_cut_header_labels_with_units_on_the_wrap_line() -> None:
     assert values["map_sheet_number"] == "13"
     assert values["area_m2"] == "141.2"
     assert values["land_use_purpose"] == "Đất ở tại nông thôn"
+
+
+def test_unlabelled_number_column_is_not_part_of_the_first_labelled_cell() -> None:
+    """ "STT" read as "SITT" is no known label, but it still heads a column: the row number
+    "1" under it is not glued to the business line under "Tên ngành"."""
+    p = page(
+        line(("3. Ngành, nghề kinh doanh:", 480)),
+        line(("SITT", 408), ("Tên ngành", 1050), ("Mã ngành", 1910)),
+        line(("1", 374), ("Sửa chữa xe máy", 560)),
+        line(("4. Vốn kinh doanh: ... 100.000.000 đồng", 360)),
+    )
+    result = extract_document("household_business_form", [p])
+    assert result.value("business_lines") == "Sửa chữa xe máy"
+
+
+def test_closed_set_values_get_their_tone_marks_back() -> None:
+    """Marital status and construction type are printed from a known list: "Độc thần" and
+    "riêng lề" (OCR tone marks) are snapped to "Độc thân" and "Nhà ở riêng lẻ"."""
+    p = page(line(("Tình trạng hôn nhân: Độc thần", 300)))
+    assert extract_document("marital_status_form", [p]).value("marital_status") == "Độc thân"
+    p = page(line(("Loại công trình: Nhà ở riêng lề", 300)))
+    result = extract_document("construction_permit_form", [p])
+    assert result.value("construction_type") == "Nhà ở riêng lẻ"
