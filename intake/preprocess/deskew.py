@@ -32,14 +32,17 @@ def estimate_skew(image: Image.Image, max_angle: float = MAX_ANGLE) -> float:
 
 
 def _search(ink: np.ndarray, angles: np.ndarray) -> float:
-    height, width = ink.shape
-    centre = (width / 2, height / 2)
+    """The angle whose row profile is sharpest. Rotating the ink *pixels' coordinates* (not
+    the image) gives the same rows as rotating the image, at the cost of the ink alone."""
+    ys, xs = np.nonzero(ink)
+    ys, xs = ys.astype(np.float64), xs.astype(np.float64)
     scores = []
     for angle in angles:
-        matrix = cv2.getRotationMatrix2D(centre, float(-angle), 1.0)
-        rotated = cv2.warpAffine(ink, matrix, (width, height), flags=cv2.INTER_NEAREST)
-        profile = rotated.sum(axis=1, dtype=np.float64)
-        scores.append(float(np.var(profile)))
+        theta = np.deg2rad(float(angle))
+        rows = np.rint(xs * np.sin(theta) + ys * np.cos(theta)).astype(np.int64)
+        profile = np.bincount(rows - rows.min()).astype(np.float64)
+        # Fixed ink total: the profile's variance grows with its sum of squares.
+        scores.append(float(np.dot(profile, profile)))
     return float(angles[int(np.argmax(scores))])
 
 
