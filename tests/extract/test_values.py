@@ -119,3 +119,13 @@ def test_date_slashes_read_as_ones_or_fraction_slash() -> None:
     assert parse_value("date", "17⁄4/2021").value == "2021-04-17"  # type: ignore[union-attr]
     parsed = parse_value("date", "1713511971")  # month 35: not a date with "1" slashes
     assert parsed is None or parsed.value != "1971-35-17"
+
+
+def test_given_name_tone_marks_repaired_only_when_unambiguous() -> None:
+    """ "NGUYEN KHANH DUYEN": "Duyen" is no name but "Duyên" is, so it is repaired (with a note);
+    "Khanh" and "Thanh" are names themselves and are kept; "Hàng" becomes "Hằng"."""
+    parsed = parse_value("name", "NGUYEN KHANH DUYEN")
+    assert parsed is not None and parsed.value == "Nguyễn Khanh Duyên"
+    assert any("Duyen → Duyên" in n for n in parsed.notes)
+    assert parse_value("name", "DƯƠNG THANH DŨNG").value == "Dương Thanh Dũng"  # type: ignore[union-attr]
+    assert parse_value("name", "BÙI MỸ HÀNG").value == "Bùi Mỹ Hằng"  # type: ignore[union-attr]

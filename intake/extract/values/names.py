@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from intake.extract.values.base import Parsed
+from intake.extract.values.given_names import repair_given_names
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 
@@ -36,6 +37,9 @@ def parse_name(raw: str) -> Parsed | None:
     notes = []
     if repaired:
         notes.append(f"họ sửa dấu theo danh sách / surname accents repaired ({words[0]})")
+    value, given = repair_given_names(value)
+    if given:
+        notes.append("tên sửa dấu theo danh sách / name accents repaired: " + ", ".join(given))
     dropped = re.sub(r"[\s,.;:]+", "", _WORD.sub("", raw))
     problems = []
     if not 2 <= len(words) <= 7:
