@@ -33,6 +33,7 @@ from typing import Any
 
 from intake.config import Settings
 from intake.extract import PageWords, extract_document
+from intake.extract.card_zones import zone_readings_of
 from intake.extract.mrz import read_mrz
 from intake.pipeline.pages import PageReader, PageTask
 
@@ -72,7 +73,9 @@ def measure(data: Path, examples: int = 0) -> dict[str, Any]:
             result = reader.read(PageTask(str(data / truth["file"]), "image", 0))
             total = time.perf_counter() - started
             words = PageWords(1, result.width, result.height, result.words, result.text_source)
-            extraction = extract_document("id_card", [words], qr_payloads=result.qr)
+            zones = zone_readings_of([result.photo])
+            extraction = extract_document("id_card", [words], qr_payloads=result.qr,
+                                          zone_readings=zones)
             lines: dict[int, list[str]] = defaultdict(list)
             for w in result.words:
                 lines[int(w[6])].append(str(w[0]))  # type: ignore[call-overload]
@@ -89,7 +92,8 @@ def measure(data: Path, examples: int = 0) -> dict[str, Any]:
                 "back": "back" in sides,
                 "id_ok": got.get("id_number") == fields.get("id_number"),
                 "name_ok": got.get("full_name") == fields.get("full_name"),
-                "mrz_ok": _mrz_valid([" ".join(v) for _, v in sorted(lines.items())], fields),
+                "mrz_ok": _mrz_valid([" ".join(v) for _, v in sorted(lines.items())]
+                                     + [z["value"] for z in zones if z["key"] == "mrz"], fields),
                 "truth": {k: fields.get(k) for k in ("id_number", "full_name")},
                 "got": {k: got.get(k) for k in ("id_number", "full_name")},
                 "photo_seconds": result.seconds.get("photo", 0.0),
@@ -117,7 +121,7 @@ def _report(data: Path, rows: list[dict[str, Any]], examples: int) -> dict[str, 
     scenes = sorted({r["scene"] for r in rows})
     wrong = [
         {k: r[k] for k in ("file", "scene", "truth", "got", "mrz_ok")}
-        for r in rows if r["front"] and not (r["id_ok"] and r["name_ok"]) or
+        for r in rows if (r["front"] and not (r["id_ok"] and r["name_ok"])) or
         (r["back"] and not r["mrz_ok"])
     ][:examples]
     return {

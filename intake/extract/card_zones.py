@@ -31,8 +31,10 @@ BASE = (1011.0, 638.0)
 Zone = tuple[float, float, float, float]
 #: (generation, side) -> field -> (left, top, right, bottom) in base card coordinates.
 ZONES: dict[tuple[str, str], dict[str, Zone]] = {
-    ("cccd", "front"): {"id_number": (270, 196, 820, 254), "full_name": (270, 270, 1000, 316)},
-    ("cancuoc", "front"): {"id_number": (270, 234, 820, 292), "full_name": (270, 312, 1000, 356)},
+    ("cccd", "front"): {"id_number": (270, 198, 820, 252), "full_name": (270, 272, 1000, 314),
+                        "date_of_birth": (270, 310, 1000, 344)},
+    ("cancuoc", "front"): {"id_number": (270, 236, 820, 290), "full_name": (270, 314, 1000, 356),
+                           "date_of_birth": (270, 358, 1000, 392)},
     ("any", "back"): {"mrz": (20, 436, 1000, 625)},
 }
 _MRZ_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<"
@@ -46,45 +48,43 @@ class ZoneReading:
 
 
 class ZoneReader:
-    """Engines for zone reads, made once per worker (a line engine and an MRZ engine)."""
+    """Engines for zone reads, made once per worker (a line engine, a digits-only line engine
+    and an MRZ engine)."""
 
     def __init__(self, engine: OcrEngine) -> None:
         self.engine = engine
-        self._line: OcrEngine | None = None
-        self._mrz: OcrEngine | None = None
+        self._engines: tuple[OcrEngine, OcrEngine, OcrEngine] | None = None
 
-    def _engines(self) -> tuple[OcrEngine, OcrEngine]:
-        if self._line is None or self._mrz is None:
+    def engines(self) -> tuple[OcrEngine, OcrEngine, OcrEngine]:
+        if self._engines is None:
             from intake.ocr.tesseract import TesseractEngine
 
             if isinstance(self.engine, TesseractEngine):
                 base = self.engine
-                self._line = TesseractEngine(base.language, base.tessdata_dir, base.backend, 7)
-                self._mrz = TesseractEngine(
-                    "eng",
-                    base.tessdata_dir,
-                    base.backend,
-                    6,
-                    {
-                        "tessedit_char_whitelist": _MRZ_ALPHABET,
-                        "load_system_dawg": "0",
-                        "load_freq_dawg": "0",
-                    },
+                line = TesseractEngine(base.language, base.tessdata_dir, base.backend, 7)
+                digits = TesseractEngine(
+                    base.language, base.tessdata_dir, base.backend, 7,
+                    {"tessedit_char_whitelist": "0123456789"},
                 )
+                mrz = TesseractEngine(
+                    "eng", base.tessdata_dir, base.backend, 6,
+                    {"tessedit_char_whitelist": _MRZ_ALPHABET, "load_system_dawg": "0",
+                     "load_freq_dawg": "0"},
+                )
+                self._engines = (line, digits, mrz)
             else:  # another engine reads zones as it reads pages
-                self._line = self._mrz = self.engine
-        return self._line, self._mrz
+                self._engines = (self.engine, self.engine, self.engine)
+        return self._engines
 
     def read(self, card: Image.Image, hint: str) -> list[ZoneReading]:
         """Validated zone readings of one flat card image (any size, ID-1 proportions)."""
-        line_engine, mrz_engine = self._engines()
+        line_engine, digit_engine, mrz_engine = self.engines()
         gray = np.asarray(card.convert("RGB")).min(axis=2)  # red and dark print both dark
         text_px = max(8, round(30 * card.width / BASE[0]))
-        norm = normalise_contrast(gray, text_px)
+        views = (normalise_contrast(gray, text_px), gray)
         side = "back" if _looks_back(hint) else "front"
-        out: list[ZoneReading] = []
         if side == "back" or not hint.strip():
-            mrz = _read_mrz(mrz_engine, norm, card.width)
+            mrz = _read_mrz(mrz_engine, views[0], card.width)
             if mrz is not None:
                 return [mrz]
             if side == "back":
@@ -92,15 +92,18 @@ class ZoneReader:
         generations = ["cancuoc", "cccd"] if _looks_cancuoc(hint) else ["cccd", "cancuoc"]
         for generation in generations:
             zones = ZONES[(generation, "front")]
-            got = _read_line(line_engine, norm, card.width, zones["id_number"], "id_number")
-            if got is None:
+            birth = _read_birth(line_engine, views[0], card.width, zones["date_of_birth"])
+            ids = _candidates(views, card.width, zones["id_number"], "id_number",
+                              (line_engine, digit_engine), birth)
+            if not ids:
                 continue
-            out.append(got)
-            name = _read_line(line_engine, norm, card.width, zones["full_name"], "full_name")
-            if name is not None:
-                out.append(name)
-            break
-        return out
+            out = [_vote(ids)]
+            names = _candidates(views, card.width, zones["full_name"], "full_name",
+                                (line_engine,), birth)
+            if names:
+                out.append(_vote(names))
+            return out
+        return []
 
 
 def _looks_back(hint: str) -> bool:
@@ -109,11 +112,48 @@ def _looks_back(hint: str) -> bool:
 
 def _looks_cancuoc(hint: str) -> bool:
     folded = hint.lower()
-    return (
-        "định danh" in folded
-        or "identification number" in folded
-        or ("identity card" in folded and "citizen" not in folded)
-    )
+    return ("định danh" in folded or "identification number" in folded
+            or ("identity card" in folded and "citizen" not in folded))
+
+
+def _snap(view: np.ndarray, width: int, zone: Zone) -> tuple[int, int, int, int]:
+    """The zone moved up or down (up to half its height) to sit on its text line: the window
+    with the most ink inside and the least on its top and bottom rows."""
+    k = width / BASE[0]
+    x0, y0, x1, y1 = (round(v * k) for v in zone)
+    h = y1 - y0
+    reach = h // 2
+    top, bottom = max(0, y0 - reach), min(view.shape[0], y1 + reach)
+    rows = (view[top:bottom, max(0, x0):x1] < 128).mean(axis=1)
+    best, best_dy = -1e9, 0
+    for dy in range(-reach, reach + 1, max(1, h // 24)):
+        a, b = y0 + dy - top, y1 + dy - top
+        if a < 0 or b > len(rows):
+            continue
+        edge = rows[a] + rows[b - 1]
+        score = rows[a:b].mean() - 2.0 * edge
+        if score > best:
+            best, best_dy = score, dy
+    return max(0, x0), max(0, y0 + best_dy), min(view.shape[1], x1), min(view.shape[0],
+                                                                         y1 + best_dy)
+
+
+def _trim(band: np.ndarray, x0: int, x1: int) -> int:
+    """End the band at the first gap wider than two line heights after its text starts
+    (a value ends there; what follows is pattern, glare or another field)."""
+    if band.size == 0:
+        return x1
+    ink = (band < 128).mean(axis=0) > 0.02
+    gap = 2 * band.shape[0]
+    started, run = False, 0
+    for i, dark in enumerate(ink):
+        if dark:
+            started, run = True, 0
+        elif started:
+            run += 1
+            if run > gap:
+                return x0 + i - run + band.shape[0] // 2
+    return x1
 
 
 def _crop(norm: np.ndarray, width: int, zone: Zone) -> tuple[np.ndarray, int, int]:
@@ -129,49 +169,57 @@ def _ocr(engine: OcrEngine, crop: np.ndarray, x0: int, y0: int) -> list[OcrLine]
     padded = np.pad(crop, pad, constant_values=255)
     text = engine.recognize(Image.fromarray(padded), 300)
     return [
-        OcrLine(
-            tuple(
-                OcrWord(
-                    w.text,
-                    (
-                        w.box[0] - pad + x0,
-                        w.box[1] - pad + y0,
-                        w.box[2] - pad + x0,
-                        w.box[3] - pad + y0,
-                    ),
-                    w.confidence,
-                )
-                for w in line.words
-            )
-        )
-        for line in text.lines
-        if line.words
+        OcrLine(tuple(
+            OcrWord(w.text, (w.box[0] - pad + x0, w.box[1] - pad + y0, w.box[2] - pad + x0,
+                             w.box[3] - pad + y0), w.confidence)
+            for w in line.words))
+        for line in text.lines if line.words
     ]
 
 
-def _read_line(
-    engine: OcrEngine, norm: np.ndarray, width: int, zone: Zone, key: str
-) -> ZoneReading | None:
-    """Read the band as one line; try it shifted up and down a little; first valid wins."""
-    k = width / BASE[0]
-    height = zone[3] - zone[1]
-    for shift in (0.0, -0.25, 0.25):
-        dz = shift * height
-        crop, x0, y0 = _crop(norm, width, (zone[0], zone[1] + dz, zone[2], zone[3] + dz))
-        if crop.size == 0 or k <= 0:
-            continue
-        lines = _ocr(engine, crop, x0, y0)
-        text = " ".join(line.text for line in lines)
-        if key == "id_number":
-            parsed = parse_id_number(text)
-            if parsed is not None and parsed.valid and len(parsed.value) == 12:
-                return ZoneReading(key, parsed.value, tuple(lines))
-        else:
-            letters = re.sub(r"[^\w\s]", " ", text)
-            parsed = parse_name(letters)
-            if parsed is not None and parsed.valid and text.upper() == text:
-                return ZoneReading(key, " ".join(letters.split()), tuple(lines))
-    return None
+_DATE = re.compile(r"(\d{2})[/.-](\d{2})[/.-](\d{4})")
+
+
+def _read_birth(engine: OcrEngine, view: np.ndarray, width: int, zone: Zone) -> str | None:
+    x0, y0, x1, y1 = _snap(view, width, zone)
+    lines = _ocr(engine, view[y0:y1, x0:x1], x0, y0)
+    m = _DATE.search(" ".join(line.text for line in lines).replace(" ", ""))
+    return f"{m.group(3)}-{m.group(2)}-{m.group(1)}" if m else None
+
+
+def _candidates(views: tuple[np.ndarray, ...], width: int, zone: Zone, key: str,
+                engines: tuple[OcrEngine, ...], birth: str | None) -> list[ZoneReading]:
+    """Valid readings of one band from each view and engine (an ID number must also agree
+    with the birth year printed on the card, when that was read)."""
+    from intake.extract.idnumber import consistency_problems
+
+    out = []
+    x0, y0, x1, y1 = _snap(views[0], width, zone)
+    x1 = _trim(views[0][y0:y1, x0:x1], x0, x1)
+    for view in views:
+        for engine in engines:
+            lines = _ocr(engine, view[y0:y1, x0:x1], x0, y0)
+            text = " ".join(line.text for line in lines)
+            if key == "id_number":
+                parsed = parse_id_number(text)
+                if (parsed is not None and parsed.valid and len(parsed.value) == 12
+                        and not consistency_problems(parsed.value, None, birth)):
+                    out.append(ZoneReading(key, parsed.value, tuple(lines)))
+            else:
+                letters = " ".join(re.sub(r"[^\w\s]", " ", text).split())
+                parsed = parse_name(letters)
+                if parsed is not None and parsed.valid and letters.upper() == letters:
+                    out.append(ZoneReading(key, letters, tuple(lines)))
+    return out
+
+
+def _vote(readings: list[ZoneReading]) -> ZoneReading:
+    """The value read most often; ties go to the first view (normalised contrast)."""
+    counts: dict[str, int] = {}
+    for r in readings:
+        counts[r.text] = counts.get(r.text, 0) + 1
+    best = max(counts.values())
+    return next(r for r in readings if counts[r.text] == best)
 
 
 def _read_mrz(engine: OcrEngine, norm: np.ndarray, width: int) -> ZoneReading | None:
@@ -240,3 +288,55 @@ def _inside(box: tuple[int, int, int, int], band: tuple[int, int, int, int]) -> 
 def describe(readings: list[ZoneReading]) -> list[dict[str, Any]]:
     """JSON-ready summary (for page metadata and benchmarks)."""
     return [{"key": r.key, "value": r.text} for r in readings]
+
+
+# --- extraction side ---------------------------------------------------------------------------
+
+
+def zone_readings_of(photos: list[dict[str, Any] | None]) -> list[dict[str, str]]:
+    """The zone readings kept with a document's pages (PageResult.photo["zones"])."""
+    return [z for photo in photos if photo for z in photo.get("zones", [])]
+
+
+def apply_zone_readings(result: Any, readings: list[dict[str, str]]) -> list[str]:
+    """Give the validated zone readings their place among the extracted fields.
+
+    A zone value fills a field OCR-by-label missed, replaces one that does not validate,
+    and wins over a different valid one (it was read as one line at the size the engine
+    reads best, and validated); QR and MRZ, applied afterwards, still override both.
+    Returns the MRZ lines read by zone, for the MRZ cross-check."""
+    from intake.extract.idnumber import structure_problems
+    from intake.extract.model import ExtractedField
+
+    mrz_lines: list[str] = []
+    for reading in readings:
+        key, value = reading.get("key"), reading.get("value", "")
+        if key == "mrz":
+            mrz_lines.extend(value.splitlines())
+            continue
+        if key == "full_name":
+            parsed = parse_name(value)
+            if parsed is None:
+                continue
+            value = parsed.value
+        got = result.fields.get(key)
+        if got is not None and got.value == value:
+            continue
+        if (
+            got is not None
+            and key == "id_number"
+            and not structure_problems(got.value)
+            and got.source in ("qr", "mrz")
+        ):
+            continue
+        note = "card zone" + (f"; OCR by label read {got.value!r}" if got else "")
+        result.fields[key] = ExtractedField(
+            value=value,
+            raw=reading.get("value", ""),
+            confidence=0.9,
+            page=got.page if got else None,
+            bbox=got.bbox if got else None,
+            source="zone",
+            note=note,
+        )
+    return mrz_lines

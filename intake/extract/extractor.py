@@ -13,6 +13,7 @@ from functools import cache
 
 from intake.extract.address import normalise_address
 from intake.extract.candidates import Candidate, Vocabulary, collect, vocabulary
+from intake.extract.card_zones import apply_zone_readings
 from intake.extract.crosscheck import apply_card_sources, check_id_numbers
 from intake.extract.layout import build_lines
 from intake.extract.model import ExtractedField, Extraction, PageWords
@@ -46,7 +47,10 @@ def _schema_vocab(doc_type: str) -> tuple[DocTypeSchema, Vocabulary]:
 
 
 def extract_document(
-    doc_type: str, pages: list[PageWords], qr_payloads: list[str] | None = None
+    doc_type: str,
+    pages: list[PageWords],
+    qr_payloads: list[str] | None = None,
+    zone_readings: list[dict[str, str]] | None = None,
 ) -> Extraction:
     """Fields of one document (its pages only), with review reasons and persons."""
     result = Extraction(doc_type)
@@ -69,7 +73,8 @@ def extract_document(
         result.fields[spec.key] = _field(spec, cand, parsed, sources)
         result.review_reasons.extend(problem(spec, p) for p in parsed.problems)
     if doc_type == "id_card":
-        apply_card_sources(result, [ln.text for ln in doc.lines], qr_payloads or [])
+        zone_mrz = apply_zone_readings(result, zone_readings or [])  # photos: card_zones
+        apply_card_sources(result, [ln.text for ln in doc.lines] + zone_mrz, qr_payloads or [])
     fill_unlabelled_id(schema, doc, result)
     check_id_numbers(schema, result)
     result.review_reasons.extend(missing_required(schema, result))

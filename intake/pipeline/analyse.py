@@ -17,6 +17,7 @@ from classifiers import load_classifier
 from intake.config import Settings
 from intake.dedup import TextFingerprint, fingerprint_text, record_keys
 from intake.extract import ExtractedField, PageWords, extract_document
+from intake.extract.card_zones import zone_readings_of
 from intake.pipeline.pages import PageResult
 from schemas import load_schemas
 
@@ -114,7 +115,10 @@ def _plan(segment: Any, results: list[PageResult]) -> DocumentPlan:
         for i, r in enumerate(pages, start=1)
     ]
     extraction = extract_document(
-        plan.doc_type, words, qr_payloads=[q for r in pages for q in r.qr]
+        plan.doc_type,
+        words,
+        qr_payloads=[q for r in pages for q in r.qr],
+        zone_readings=zone_readings_of([r.photo for r in pages]),
     )
     plan.fields = extraction.fields
     plan.review_reasons.extend(extraction.review_reasons)

@@ -193,7 +193,7 @@ def find_documents(image: Image.Image) -> tuple[str, list[np.ndarray]] | None:
             quad = _refine(contour, quad)
             w, h = _sides(quad)
             ratio = max(w, h) / max(1.0, min(w, h))
-            if w >= h and 1.35 <= ratio <= 1.95:
+            if w >= h and 1.25 <= ratio <= 2.2:  # ID-1 is 1.585; perspective stretches it
                 target = cards
             elif h > w and 1.2 <= ratio <= 1.7 and q_area > 0.15 * area:
                 target = pages

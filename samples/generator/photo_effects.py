@@ -139,8 +139,8 @@ def _map(m: np.ndarray, pts: np.ndarray) -> np.ndarray:
 def _map_box(m: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
     x0, y0, x1, y1 = box
     pts = _map(m, np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], np.float32))
-    return (int(pts[:, 0].min()), int(pts[:, 1].min()), int(math.ceil(pts[:, 0].max())),
-            int(math.ceil(pts[:, 1].max())))
+    return (int(pts[:, 0].min()), int(pts[:, 1].min()), math.ceil(pts[:, 0].max()),
+            math.ceil(pts[:, 1].max()))
 
 
 # --- composition -------------------------------------------------------------------------------
