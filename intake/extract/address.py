@@ -104,9 +104,7 @@ def _gazetteer() -> Gazetteer:
     return Gazetteer(provinces, communes, districts)
 
 
-def _correct(
-    name: str, known: dict[str, list[str]], min_similarity: float | None
-) -> str | None:
+def _correct(name: str, known: dict[str, list[str]], min_similarity: float | None) -> str | None:
     """The known name ``name`` was meant to be, or None when unsure or already right.
 
     ``min_similarity`` None: accents only (the letters must match a known name exactly)."""
@@ -141,6 +139,20 @@ def _fix(
     return fixed
 
 
+def _without_debris(name: str, known: dict[str, list[str]], notes: list[str]) -> str:
+    """ "Quảng Nam N SE xệ c" -> "Quảng Nam": a known name followed by OCR debris (the dotted
+    leader after the value read as letters) loses the debris."""
+    if fold(name) in known:
+        return name
+    words = name.split()
+    for size in range(min(4, len(words) - 1), 0, -1):
+        head = " ".join(words[:size])
+        if fold(head) in known and len(fold(head)) >= 4:
+            notes.append(f"bỏ ký tự thừa / debris dropped: {' '.join(words[size:])}")
+            return head
+    return name
+
+
 def normalise_address(printed: str) -> Address:
     """Split on commas, correct unit names, keep everything else as printed.
 
@@ -155,7 +167,8 @@ def normalise_address(printed: str) -> Address:
         if i == len(parts) - 1:
             m = _PROVINCE_PREFIX.match(part)
             prefix = m.group(0) if m else ""
-            province = _fix(part[len(prefix) :], known.provinces, 0.8, notes)
+            name = _without_debris(part[len(prefix) :], known.provinces, notes)
+            province = _fix(name, known.provinces, 0.8, notes)
             parts[i] = prefix + province
         elif (m := _COMMUNE_PREFIX.match(part)) is not None:
             commune = _fix(part[m.end() :], known.communes, 0.86, notes)

@@ -41,3 +41,12 @@ def test_tone_marks_placed_as_forms_print_them() -> None:
     assert traditional_tones("Thuỷ Nguyên, Tuy Hoà") == "Thủy Nguyên, Tuy Hòa"
     for word in ("Hoàng", "Quý", "Thuận", "Nguyễn", "Huế"):
         assert traditional_tones(word) == word
+
+
+def test_debris_after_the_province_is_dropped() -> None:
+    """OCR debris after the last value on the line ("tỉnh Quảng Nam N SE xệ c") is cut where a
+    known province name ends; the note says what was dropped."""
+    got = normalise_address("Số 14, đường Lê Duẩn, phường Đông Hải, tỉnh Quảng Nam N SE xệ c")
+    assert got.text == "Số 14, đường Lê Duẩn, phường Đông Hải, tỉnh Quảng Nam"
+    assert got.province == "Quảng Nam" and any("N SE xệ c" in c for c in got.corrections)
+    assert normalise_address("xã Gia Bình, tỉnh Nam ĐỊNH 206 62").province == "Nam Định"
