@@ -18,11 +18,14 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bench.ocr_steps import table as ocr_steps_table
+
 RESULTS = Path(__file__).resolve().parent / "results"
 DOC = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
 
 # Seeds reserved for benchmarks: never used while developing.
 CLEAN_SEED, SCANNED_SEED = 515151, 525252
+STEPS_SETS = ((535311, "clean"), (535312, "scanned"))
 
 
 def _run(name: str, args: list[str]) -> None:
@@ -50,16 +53,30 @@ def run(mode: str) -> None:
     if not quick:
         throughput += ["--memory-pages", "100,1000"]
     _run(f"throughput{suffix}", throughput)
+    scanned = _accuracy_sets(12 if quick else 80)[1][1]
+    kept = scanned.with_name(scanned.name + "-warehouse")  # one pipeline run for both
     _run(
         f"duplicates{suffix}",
         [
             "bench.duplicates",
             "--data",
-            str(_accuracy_sets(12 if quick else 80)[1][1]),
+            str(scanned),
+            "--keep",
+            str(kept),
             "--latency",
             "2000" if quick else "10000,100000",
         ],
     )
+    if not quick:
+        _run(
+            "duplicates_curve",
+            ["bench.duplicate_curve", "--data", str(scanned), "--keep", str(kept)],
+        )
+    if not quick:  # seven configurations per folder: small folders of their own
+        from bench.corpus import corpus
+
+        steps = [corpus("ocrsteps", 20, seed, profile) for seed, profile in STEPS_SETS]
+        _run("ocrsteps", ["bench.ocr_steps", *(a for f in steps for a in ("--data", str(f)))])
     for profile, folder in _accuracy_sets(12 if quick else 80):
         _run(f"ocr_{profile}{suffix}", ["bench.ocr_accuracy", "--data", str(folder)])
         for module, name in (
@@ -94,9 +111,15 @@ def write_doc() -> None:
         "",
         *_throughput_table(results),
         *_ocr_table(results),
+        *ocr_steps_table(results),
         *_archive_table(results),
+        *_curve_table(results),
     ]
-    other = [k for k in results if not k.startswith(("throughput", "ocr_", "archive"))]
+    other = [
+        k
+        for k in results
+        if not k.startswith(("throughput", "ocr_", "ocrsteps", "archive", "duplicates_curve"))
+    ]
     for name in other:
         data = results[name]
         lines += [f"## {name}", "", f"`{data.get('command', '')}`", ""]
@@ -191,6 +214,38 @@ def _archive_table(results: dict[str, dict]) -> list[str]:  # type: ignore[type-
                 f"| {s['jpeg_bytes_per_page']} | `{d.get('command', 'python -m bench.archive')}` |",
                 "",
             ]
+    return rows
+
+
+def _curve_table(results: dict[str, dict]) -> list[str]:  # type: ignore[type-arg]
+    """The near-duplicate rule against its thresholds (bench/duplicate_curve.py)."""
+    rows: list[str] = []
+    for name, d in results.items():
+        if not name.startswith("duplicates_curve"):
+            continue
+        c = d["chosen"]
+        and_key = next(k for k in d if k.startswith("and_rule_jaccard_at_distance"))
+        by_t = {r["threshold"]: r for r in d[and_key]}
+        alone = {r["threshold"]: r for r in d["jaccard_alone"]}
+        rows += [
+            f"## Near duplicates: threshold curve ({name})",
+            "",
+            f"`{d['command']}`: pairs {json.dumps(d['pairs'])}; chosen Jaccard >= {c['jaccard']}"
+            f" and pHash distance <= {c['page_distance']}: precision {c['precision']}, recall "
+            f"{c['recall']} (with the LSH probe {c['with_lsh_probe']['recall']}).",
+            "",
+            f"| Jaccard >= | alone P / R | with distance <= {c['page_distance']}: P / R "
+            "| false pairs by class |",
+            "|---|---|---|---|",
+        ]
+        for t, r in by_t.items():
+            mark = " (chosen)" if t == c["jaccard"] else ""
+            a = alone[t]
+            rows.append(
+                f"| {t}{mark} | {a['precision']} / {a['recall']} | {r['precision']} / "
+                f"{r['recall']} | {json.dumps(r['false_by_class'])} |"
+            )
+        rows.append("")
     return rows
 
 
