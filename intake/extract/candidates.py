@@ -11,7 +11,14 @@ from dataclasses import dataclass
 
 from intake.extract.labels import Hit, Phrase, find_hits, make_phrase
 from intake.extract.layout import Document, Line
-from intake.extract.regions import Value, below, continuation, header_cell, right_of
+from intake.extract.regions import (
+    GAP_LINE_HEIGHTS,
+    Value,
+    below,
+    continuation,
+    header_cell,
+    right_of,
+)
 from intake.extract.tables import Columns, header_columns, row_cells
 from schemas import DocTypeSchema
 
@@ -84,7 +91,9 @@ def collect(doc: Document, vocab: Vocabulary) -> list[Candidate]:
                 out.extend(Candidate(hit, s, v, len(out)) for s, v in cells.items() if not v.empty)
                 continue
             header_row = _header_like(line, hits)
-            if not (hit.colon or hit.start <= 1 or header_row or hit.phrase.size == 1):
+            if not (
+                hit.colon or hit.start <= 1 or header_row or hit.phrase.size == 1 or _column(hit)
+            ):
                 continue  # a label named in running text ("... tình trạng hôn nhân cho ...")
             value = right_of(hit, hits)
             extended = None
@@ -101,7 +110,7 @@ def collect(doc: Document, vocab: Vocabulary) -> list[Candidate]:
                 value = below(hit, doc, hits_by_line, limit, left)
             else:
                 continuation(value, hit, doc, hits_by_line)
-            if not value.empty or value.lead:
+            if not value.empty or value.glued:
                 out.append(Candidate(hit, section, value, len(out), extended))
     return out
 
@@ -141,6 +150,13 @@ def _header_rows(
         for ln in group:
             out[ln.index] = columns if ln is first else None
     return out
+
+
+def _column(hit: Hit) -> bool:
+    """A label opening a second column ("25/9/1959 ;      Giới tính ...."): a wide gap
+    separates it from the last word before it, so it is not in running text."""
+    before = [w for w in hit.line.words[: hit.start] if any(c.isalnum() for c in w.text)]
+    return bool(before) and hit.left - before[-1].right > GAP_LINE_HEIGHTS * hit.line.height
 
 
 def _alone(hit: Hit, value: Value) -> bool:

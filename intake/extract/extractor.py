@@ -115,11 +115,22 @@ def _pick(
 
 
 def _parse(spec: FieldSpec, value: Value) -> Parsed | None:
-    """The value as the field's kind; a field with a ``pattern`` takes only that shape, and
-    also the text glued to a leading leader ("....,B1" is register number 81)."""
+    """The value as the field's kind; a field with a ``pattern`` takes only that shape.
+
+    Text glued to leader dots ("....,B1", "v..Nữ") is a second reading for kinds that validate
+    (a register number, sex, date, number), never for free text or names."""
     if spec.pattern:
-        return parse_pattern(spec.pattern, " ".join([*value.lead, value.text]))
-    return parse_value(spec.kind, value.text)
+        return parse_pattern(spec.pattern, " ".join([*value.glued, value.text]))
+    parsed = parse_value(spec.kind, value.text)
+    if (parsed is None or not parsed.valid) and value.glued and spec.kind in _CHECKED_KINDS:
+        second = parse_value(spec.kind, " ".join(value.glued))
+        if second is not None and second.valid:
+            return second
+    return parsed
+
+
+#: Kinds whose parser rejects what is not one of them, so a second reading cannot add noise.
+_CHECKED_KINDS = ("sex", "date", "id_number", "number", "phone")
 
 
 def _field(

@@ -40,7 +40,7 @@ class Value:
     words: list[Word] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
     stop: str = "eol"  # why the value ended: eol | leader | label | gap
-    lead: list[str] = field(default_factory=list)  # text glued after leaders before the value
+    glued: list[str] = field(default_factory=list)  # text glued after leader dots (second reading)
 
     @property
     def text(self) -> str:
@@ -123,7 +123,7 @@ def right_of(hit: Hit, line_hits: list[Hit]) -> Value:
                 value.stop = "leader"
                 break
             if value.empty and (tail := leader_tail(word.text)):
-                value.lead.append(tail)
+                value.glued.append(tail)
             if (
                 value.empty
                 and is_leader(word.text)
@@ -139,6 +139,8 @@ def right_of(hit: Hit, line_hits: list[Hit]) -> Value:
         value.add(word, strip_leaders(word.text))
         prev_right = word.right
         if ends_with_leader(word.text):
+            if len(value.text) <= 2 and (tail := leader_tail(word.text)):
+                value.glued.append(tail)  # "v..Nữ": ":" read as "v", the value after the dots
             value.stop = "leader"
             break
     if value.stop == "label":

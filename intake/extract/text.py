@@ -54,11 +54,13 @@ def ends_with_leader(token: str) -> bool:
 
 
 def leader_tail(token: str) -> str:
-    """ "....,B1" -> ",B1": what follows the leader dots a value was glued to ("" if nothing).
+    """ "....,B1" -> ",B1", "v..Nữ>-." -> "Nữ>-.": what follows a word's first leader run
+    ("" if no letter or digit does).
 
-    Usually the dots read as letters, so only fields of a fixed shape use it."""
+    Usually that is the dots read as letters, but a value glued to the leader before it ("Số
+    ....21", ": read as "v" in "v..Nữ") is there too; only validated kinds use it."""
     match = _LEADER_START.search(token)
-    if match is None or match.start() > 0:
+    if match is None:
         return ""
     tail = token[match.end() :]
     return tail if any(c.isalnum() for c in tail) else ""

@@ -138,3 +138,26 @@ def test_id_disagreeing_with_sex_is_flagged() -> None:
     result = extract_document("marital_status_form", [p])
     assert result.fields["id_number"].value == "001090012345"
     assert any("giới tính" in r for r in result.review_reasons)
+
+
+def test_second_column_label_without_colon_and_value_glued_to_dots() -> None:
+    """ "Ngày sinh: 25/9/1959 ;      Giới tính v..Nữ>-.": the label after a wide gap opens a
+    column (not running text), and its ":" read as "v" before the dots does not hide "Nữ"."""
+    p = page(
+        line(("GIẤY KHAI SINH", 800)),
+        line(("Họ, chữ đệm, tên: ... LÊ THÙY ANH", 250)),
+        line(("Ngày sinh: ... 25/9/1959 ;", 250), ("Giới tính v..Nữ>-.", 880)),
+    )
+    result = extract_document("birth_certificate", [p])
+    assert result.value("sex") == "Nữ"
+    assert result.value("date_of_birth") == "1959-09-25"
+
+
+def test_glued_text_is_never_a_name() -> None:
+    """A blank name line whose dots OCR read as letters ("......-cc«c«") gives no name: text
+    glued to leaders is a second reading for validated kinds only."""
+    p = page(
+        line(("GIẤY KHAI SINH", 800)),
+        line(("Họ, chữ đệm, tên: ......-cc«c«", 250)),
+    )
+    assert "full_name" not in extract_document("birth_certificate", [p]).fields
