@@ -18,6 +18,7 @@ import argparse
 import json
 import platform
 import statistics
+import sys
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -177,7 +178,10 @@ def main() -> None:
     parser.add_argument("--no-qr", action="store_true", help="OCR only, no QR payloads")
     parser.add_argument("--examples", type=int, default=0, help="list N mismatches")
     args = parser.parse_args()
-    result = measure(args.data, use_qr=not args.no_qr, examples=args.examples)
+    result = {
+        "command": "python -m bench.extraction " + " ".join(sys.argv[1:]),
+        **measure(args.data, use_qr=not args.no_qr, examples=args.examples),
+    }
     text = json.dumps(result, ensure_ascii=False, indent=2)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
