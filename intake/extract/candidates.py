@@ -17,6 +17,7 @@ from intake.extract.regions import (
     below,
     continuation,
     header_cell,
+    rest_of_line,
     right_of,
 )
 from intake.extract.tables import Columns, header_columns, row_cells
@@ -31,7 +32,9 @@ class Candidate:
     section: str | None
     value: Value
     order: int
-    extended: Value | None = None  # the value read through the next label, when it stopped there
+    #: a longer reading: through the next label when the value stopped there, or past OCR
+    #: debris ("Ngày sinh / D t › fbnh: 10/08/1991"); used only when it validates
+    extended: Value | None = None
 
 
 @dataclass(slots=True)
@@ -100,6 +103,8 @@ def collect(doc: Document, vocab: Vocabulary) -> list[Candidate]:
             if value.stop == "label":
                 following = [h for h in hits if h.start >= hit.end]
                 extended = right_of(hit, [h for h in hits if h is not following[0]])
+            elif value.stop in ("leader", "gap"):
+                extended = rest_of_line(hit, hits)
             if value.empty and header_row:
                 value = header_cell(hit, hits, doc)
             elif value.empty and (hit.colon or _alone(hit, value)):

@@ -148,6 +148,17 @@ def right_of(hit: Hit, line_hits: list[Hit]) -> Value:
     return value
 
 
+def rest_of_line(hit: Hit, line_hits: list[Hit]) -> Value:
+    """Every readable word after the label up to the next label, leaders and debris skipped."""
+    stop_at = min((h.start for h in line_hits if h.start >= hit.end), default=len(hit.line.words))
+    value = Value(stop="label" if stop_at < len(hit.line.words) else "eol")
+    for word in hit.line.words[hit.end : stop_at]:
+        text = strip_leaders(word.text)
+        if any(c.isalnum() for c in text):
+            value.add(word, text)
+    return value
+
+
 def below(
     hit: Hit,
     doc: Document,

@@ -53,3 +53,14 @@ def test_card_expiry_label_with_misread_first_word_and_no_colon() -> None:
         )
         result = extract_document("id_card", [p])
         assert result.value("expiry_date") == "2033-10-12", label
+
+
+def test_value_read_past_ocr_debris_when_the_first_reading_is_no_date() -> None:
+    """ "Ngày sinh / D t › fbnh: 10/08/1991" (the English half of the label garbled, "›" taken
+    for a leader): the date further on the line is the value, since "D t" is no date."""
+    p = page(
+        line(("Họ và tên / Full name:", 1290)),
+        line(("DƯƠNG THANH DŨNG", 1290)),
+        line(("Ngày sinh / D t › fbnh: 10/08/1991", 1290)),
+    )
+    assert extract_document("id_card", [p]).value("date_of_birth") == "1991-08-10"
