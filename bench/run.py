@@ -85,6 +85,8 @@ def run(mode: str) -> None:
         ):
             if importlib.util.find_spec(module) is not None:
                 _run(f"{name}_{profile}{suffix}", [module, "--data", str(folder)])
+    if importlib.util.find_spec("bench.photos") is not None:  # phone photos (docs/photos.md)
+        _run(f"photos{suffix}", ["bench.photos", "--n", "12" if quick else "40"])
     write_doc()
 
 

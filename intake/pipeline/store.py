@@ -154,4 +154,5 @@ def page_row(number: int, result: PageResult) -> Page:
         phash=result.phash,
         skew=result.skew,
         words=result.words,
+        photo=result.photo,
     )

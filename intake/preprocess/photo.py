@@ -109,7 +109,8 @@ def _refine(contour: np.ndarray, quad: np.ndarray) -> np.ndarray:
         if length < 1:
             return quad
         t = ((pts - a) @ ab) / (length**2)
-        dist = np.abs(np.cross(ab, pts - a)) / length
+        rel = pts - a
+        dist = np.abs(ab[0] * rel[:, 1] - ab[1] * rel[:, 0]) / length
         near = pts[(t > 0.15) & (t < 0.85) & (dist < max(3.0, 0.03 * length))]
         if len(near) < 5:
             return quad
@@ -176,8 +177,8 @@ def find_documents(image: Image.Image) -> tuple[str, list[np.ndarray]] | None:
     if not looks_like_photo(small):
         return None
     area = small.shape[0] * small.shape[1]
-    pages: list[tuple[float, np.ndarray]] = []
-    cards: list[tuple[float, np.ndarray]] = []
+    pages: list[tuple[float, np.ndarray, float]] = []  # (area, quad, contour fill of quad)
+    cards: list[tuple[float, np.ndarray, float]] = []
     for mask in _masks(small):
         contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
         for contour in contours:
@@ -199,14 +200,18 @@ def find_documents(image: Image.Image) -> tuple[str, list[np.ndarray]] | None:
                 target = pages
             else:
                 continue
-            if any(_iou(quad / scale, other) > 0.5 for _, other in pages + cards):
-                continue
-            target.append((q_area, quad / scale))
+            fill = c_area / q_area
+            twins = [x for x in pages + cards if _iou(quad / scale, x[1]) > 0.5]
+            if any(twin[2] >= fill for twin in twins):
+                continue  # the same thing, outlined more tightly by the other mask
+            for twin in twins:
+                (pages if twin in pages else cards).remove(twin)
+            target.append((q_area, quad / scale, fill))
     if pages:
         return "page", [max(pages, key=lambda p: p[0])[1]]
     if cards:
         # reading order: top to bottom, then left to right (rows of cards)
-        quads = [q for _, q in cards]
+        quads = [q for _, q, _ in cards]
         quads.sort(key=lambda q: (round(q[:, 1].mean() / (height / 3)), q[:, 0].mean()))
         return "cards", quads
     return None

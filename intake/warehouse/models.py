@@ -100,6 +100,8 @@ class Page(Base):
     skew: Mapped[float] = mapped_column(Float, default=0.0)
     words: Mapped[list[Any] | None] = mapped_column(JSON)
     phash: Mapped[str | None] = mapped_column(String(16))
+    # A phone photo flattened for OCR (docs/photos.md): regions, sheet -> photo homographies.
+    photo: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     document: Mapped[Document] = relationship(back_populates="pages")
 

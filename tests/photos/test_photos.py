@@ -1,0 +1,149 @@
+"""Phone photos (issue #13): the generator's photo profile, EXIF, quad finding and warping,
+contrast normalisation, card zones, and the page reader end to end on a few photos."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from intake.config import Settings
+from intake.extract import PageWords, extract_document
+from intake.extract.card_zones import ZoneReading, apply_zone_readings, merge
+from intake.extract.model import Extraction
+from intake.loading.images import load_frame
+from intake.ocr.base import OcrLine, OcrWord
+from intake.pipeline.pages import PageReader, PageTask
+from intake.preprocess.photo import CARD_SIZE, flatten, normalise_contrast, to_photo
+from samples import generate
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def photo_set(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict[str, Any]]]:
+    out = tmp_path_factory.mktemp("photos")
+    generate(out, 6, 4242, "photo", types=["id_card"], dup_fraction=0.0, workers=1)
+    truths = [json.loads(p.read_text("utf-8")) for p in sorted((out / "truth").glob("*.json"))]
+    return out, truths
+
+
+def _photo(truth: dict[str, Any]) -> dict[str, Any]:
+    return truth["pages"][0]["extra"]["photo"]
+
+
+def test_photo_profile_truth_and_files(photo_set: tuple[Path, list[dict[str, Any]]]) -> None:
+    out, truths = photo_set
+    assert len(truths) == 6
+    for truth in truths:
+        photo = _photo(truth)
+        assert truth["profile"] == "photo" and truth["format"] in ("jpeg", "png")
+        assert photo["scene"] in ("card", "card_both", "photocopy")
+        assert "front" in photo["card_sides"]
+        width, height = photo["size"]
+        assert 1_000_000 <= width * height <= 3_100_000
+        assert truth["documents"][0]["fields"]["id_number"]
+        with Image.open(out / truth["file"]) as raw:
+            assert raw.getexif().get(0x0112, 1) == photo["exif_orientation"]
+
+
+def test_exif_orientation_is_honoured(photo_set: tuple[Path, list[dict[str, Any]]]) -> None:
+    """Pixels stored sideways, only the EXIF tag turns them upright: the loader does."""
+    out, truths = photo_set
+    turned = [t for t in truths if _photo(t)["exif_orientation"] in (6, 8)]
+    assert turned, "the fixture seed gives at least one sideways photo"
+    for truth in turned:
+        with Image.open(out / truth["file"]) as raw:
+            stored = raw.size
+        image, _dpi = load_frame(out / truth["file"], 0, 200_000_000)
+        assert image.size == tuple(_photo(truth)["size"]) == stored[::-1]
+
+
+def test_flatten_finds_cards_and_pages(photo_set: tuple[Path, list[dict[str, Any]]]) -> None:
+    out, truths = photo_set
+    for truth in truths:
+        photo = _photo(truth)
+        image, _ = load_frame(out / truth["file"], 0, 200_000_000)
+        flat = flatten(image)
+        assert flat is not None, truth["file"]
+        if photo["scene"] == "photocopy":
+            assert flat.kind == "page" and flat.image.size == (2480, 3508)
+            continue
+        assert flat.kind == "cards"
+        assert len(flat.regions) == len(photo["quads"])
+        for region in flat.regions:
+            error = min(np.abs(np.array(region.quad) - np.array(q)).max() for q in photo["quads"])
+            assert error < 15, (truth["file"], error)
+            # the kept transform maps the region's box on the sheet back onto its quad
+            back = np.array(to_photo(region.as_dict(), region.box))
+            assert np.abs(back - np.array(region.quad)).max() < 1.0
+
+
+def test_scans_are_not_photos() -> None:
+    for path in sorted((ROOT / "samples" / "scans").glob("*")):
+        if path.suffix.lower() in (".jpg", ".jpeg", ".png"):
+            image, _ = load_frame(path, 0, 200_000_000)
+            assert flatten(image) is None, path.name
+    page = Image.new("RGB", (1240, 1754), (250, 250, 250))
+    assert flatten(page) is None
+
+
+def test_contrast_normalisation_lifts_glare() -> None:
+    """Print under glare (ink at 0.84 of the background: 41 grey levels of contrast) comes out
+    with most of its contrast back, while clear print stays black."""
+    gray = np.full((200, 400), 220, np.float32)
+    gray[90:110, 20:380:8] = 30  # strokes of print
+    gray[:, 200:] = gray[:, 200:] + (255 - gray[:, 200:]) * 0.8  # glare on the right half
+    out = normalise_contrast(gray.astype(np.uint8), 20).astype(int)
+    ink_plain, ink_glare = out[100, 20], out[100, 300]
+    assert gray[100, 300] > 200  # the glare left little contrast
+    assert out[50, 300] > 230 and ink_plain < 30
+    assert out[50, 300] - ink_glare > 3 * (gray[50, 300] - gray[100, 300])
+
+
+def test_zone_merge_and_extraction_source() -> None:
+    card_line = OcrLine((OcrWord("Số/No.:", (10, 10, 60, 30), 0.9),
+                         OcrWord("07909953478B", (70, 10, 200, 30), 0.4)))
+    other = OcrLine((OcrWord("Họ", (10, 40, 30, 60), 0.9),))
+    reading = ZoneReading("id_number", "079099534786",
+                          (OcrLine((OcrWord("079099534786", (70, 10, 200, 30), 0.9),)),))
+    merged = merge([card_line, other], [reading], (0, 0))
+    texts = [ln.text for ln in merged]
+    assert "079099534786" in texts and "Họ" in texts and not any("478B" in t for t in texts)
+    result = Extraction("id_card")
+    mrz = apply_zone_readings(result, [
+        {"key": "id_number", "value": "079099534786"},
+        {"key": "full_name", "value": "VÕ HỮU HIẾU"},
+        {"key": "mrz", "value": "IDVNM...\nline2"},
+    ])
+    assert result.fields["id_number"].source == "zone"
+    assert result.fields["full_name"].value == "Võ Hữu Hiếu"
+    assert mrz == ["IDVNM...", "line2"]
+
+
+def test_page_reader_reads_card_photos(photo_set: tuple[Path, list[dict[str, Any]]]) -> None:
+    """End to end on the card photos of the fixture: flat sheet stored, transforms kept,
+    ID numbers read exactly on most fronts."""
+    out, truths = photo_set
+    cards = [t for t in truths if _photo(t)["scene"] != "photocopy"]
+    assert cards
+    hits = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        reader = PageReader(Settings(data_dir=Path(tmp), workers=1))
+        for truth in cards:
+            result = reader.read(PageTask(str(out / truth["file"]), "image", 0))
+            assert result.error_code is None
+            assert result.photo is not None and result.photo["kind"] == "cards"
+            assert result.width == CARD_SIZE[0] + 80
+            assert result.seconds["photo"] < 1.0
+            words = PageWords(1, result.width, result.height, result.words, result.text_source)
+            fields = extract_document("id_card", [words], qr_payloads=result.qr,
+                                      zone_readings=result.photo.get("zones", [])).fields
+            expected = truth["documents"][0]["fields"]["id_number"]
+            hits += fields.get("id_number") is not None and fields["id_number"].value == expected
+    assert hits >= len(cards) - 1
