@@ -84,9 +84,10 @@ class ZoneReader:
         views = (normalise_contrast(gray, text_px), gray)
         side = "back" if _looks_back(hint) else "front"
         if side == "back" or not hint.strip():
-            mrz = _read_mrz(mrz_engine, views[0], card.width)
-            if mrz is not None:
-                return [mrz]
+            for view in views:  # normalised first, then plain grey
+                mrz = _read_mrz(mrz_engine, view, card.width)
+                if mrz is not None:
+                    return [mrz]
             if side == "back":
                 return []
         generations = ["cancuoc", "cccd"] if _looks_cancuoc(hint) else ["cccd", "cancuoc"]
