@@ -18,8 +18,10 @@ from intake.warehouse import db
 from intake.warehouse.blobs import BlobStore
 from intake.warehouse.models import Document, DuplicateLink
 
-#: Statuses of documents that count as the original of an exact duplicate.
-ORIGINAL_STATUSES = ("stored", "needs_review")
+#: Statuses of documents that count as the original of an exact duplicate. A document linked
+#: as a rescan or the same record was read all the same: an exact copy of its file must link
+#: to it too, not be read again.
+ORIGINAL_STATUSES = ("stored", "needs_review", "duplicate")
 
 
 @dataclass
@@ -54,9 +56,18 @@ class Warehouse:
     # -- queries -----------------------------------------------------------------------------
     @staticmethod
     def originals_by_sha(session: Session, sha256: str) -> list[Document]:
+        exact_copy = (
+            select(DuplicateLink.id)
+            .where(DuplicateLink.document_id == Document.id, DuplicateLink.kind == "exact")
+            .exists()
+        )  # exact copies were never read: they are not originals themselves
         stmt = (
             select(Document)
-            .where(Document.sha256 == sha256, Document.status.in_(ORIGINAL_STATUSES))
+            .where(
+                Document.sha256 == sha256,
+                Document.status.in_(ORIGINAL_STATUSES),
+                ~exact_copy,
+            )
             .order_by(Document.id)
         )
         return list(session.scalars(stmt))

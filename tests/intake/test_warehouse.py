@@ -110,3 +110,31 @@ def test_blob_store_concurrent_writers(tmp_path: Path) -> None:
     assert leftovers == []
     with pytest.raises(Exception, match="invalid blob id"):
         store.path_for("../../etc/passwd")
+
+
+def test_read_duplicates_are_originals_of_exact_copies(db_settings: Settings) -> None:
+    """Given a file stored as a rescan (status duplicate, near link) and an exact copy of it,
+    a third copy of those bytes links to the rescan, which was read, not to the unread copy;
+    quarantined documents are never originals."""
+    from intake.warehouse.models import DuplicateLink
+
+    warehouse = Warehouse.open(db_settings)
+    sha = "2" * 64
+    with warehouse.unit_of_work() as session:
+        first = Document(sha256="3" * 64, source_path="a", source_name="a", status="stored")
+        rescan = Document(sha256=sha, source_path="b", source_name="b", status="duplicate")
+        copy = Document(sha256=sha, source_path="c", source_name="c", status="duplicate")
+        bad = Document(sha256=sha, source_path="d", source_name="d", status="quarantined")
+        session.add_all([first, rescan, copy, bad])
+        session.flush()
+        session.add_all(
+            [
+                DuplicateLink(document_id=rescan.id, other_id=first.id, kind="near"),
+                DuplicateLink(document_id=copy.id, other_id=rescan.id, kind="exact"),
+            ]
+        )
+        session.flush()
+        rescan_id = rescan.id
+    with warehouse.sessions() as session:
+        assert [d.id for d in Warehouse.originals_by_sha(session, sha)] == [rescan_id]
+    warehouse.close()
