@@ -24,7 +24,7 @@ from PIL import Image
 from intake.extract.idnumber import parse_id_number
 from intake.extract.mrz import read_mrz
 from intake.extract.values.names import parse_name
-from intake.ocr.base import OcrEngine, OcrLine, OcrWord
+from intake.ocr.base import OcrEngine, OcrLine, map_boxes, shifted
 from intake.preprocess.photo import normalise_contrast
 
 BASE = (1011.0, 638.0)
@@ -169,13 +169,7 @@ def _ocr(engine: OcrEngine, crop: np.ndarray, x0: int, y0: int) -> list[OcrLine]
     pad = 12
     padded = np.pad(crop, pad, constant_values=255)
     text = engine.recognize(Image.fromarray(padded), 300)
-    return [
-        OcrLine(tuple(
-            OcrWord(w.text, (w.box[0] - pad + x0, w.box[1] - pad + y0, w.box[2] - pad + x0,
-                             w.box[3] - pad + y0), w.confidence)
-            for w in line.words))
-        for line in text.lines if line.words
-    ]
+    return map_boxes((line for line in text.lines if line.words), shifted(x0 - pad, y0 - pad))
 
 
 _DATE = re.compile(r"(\d{2})[/.-](\d{2})[/.-](\d{4})")
@@ -244,14 +238,7 @@ def merge(
     ``offset`` after scaling by ``scale`` (card pixels -> page pixels)."""
     out = list(lines)
     for reading in readings:
-        placed = [
-            OcrLine(
-                tuple(
-                    OcrWord(w.text, _place(w.box, offset, scale), w.confidence) for w in line.words
-                )
-            )
-            for line in reading.lines
-        ]
+        placed = map_boxes(reading.lines, lambda box: _place(box, offset, scale))
         if not placed:
             continue
         top = min(ln.box[1] for ln in placed)

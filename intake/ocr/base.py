@@ -9,6 +9,7 @@ not spawn its own thread pools.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
@@ -76,6 +77,20 @@ class PageText:
         if total == 0:
             return 0.0
         return sum(w.confidence * len(w.text) for w in words) / total
+
+
+def map_boxes(lines: Iterable[OcrLine], box: Callable[[Box], Box]) -> list[OcrLine]:
+    """The same lines with every word's box passed through ``box``: words read on a crop or an
+    enlarged copy placed back in the page's pixels."""
+    return [
+        OcrLine(tuple(OcrWord(w.text, box(w.box), w.confidence) for w in line.words))
+        for line in lines
+    ]
+
+
+def shifted(dx: int, dy: int) -> Callable[[Box], Box]:
+    """A box mapping that moves a box by (dx, dy): from a crop at (dx, dy) to its page."""
+    return lambda b: (b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy)
 
 
 def union_box(boxes: object) -> Box:

@@ -21,9 +21,9 @@ from intake.errors import IntakeError
 from intake.extract.card_zones import ZoneReader, describe
 from intake.extract.qr import decode_qr
 from intake.loading import load_page
-from intake.ocr import OcrEngine, OcrLine, OcrWord, PageText, make_engine
-from intake.ocr.base import LineReader
-from intake.ocr.rereads import RereadStats, reread_digits
+from intake.ocr import OcrEngine, PageText, make_engine
+from intake.ocr.base import LineReader, map_boxes
+from intake.ocr.rereads import reread_digits
 from intake.preprocess.cards import CardRegion, find_cards, read_card
 from intake.preprocess.deskew import deskew, estimate_skew
 from intake.preprocess.lines import remove_leaders_and_rules
@@ -84,13 +84,13 @@ class PageReader:
         self.engine = engine or make_engine(settings)
         self.blobs = BlobStore(settings.blob_dir)
         self._zones: ZoneReader | None = None
-        self._rereads = RereadStats()
-        self._cleanup_seconds = 0.0  # line removal and card finding, booked as "preprocess"
+        # Time spent inside OCR calls on line removal / card finding and on digit re-reads,
+        # booked under their own stages by _book_side_steps.
+        self._cleanup_seconds = self._reread_seconds = 0.0
 
     def read(self, task: PageTask) -> PageResult:
         result = PageResult(index=task.index)
-        self._rereads = RereadStats()
-        self._cleanup_seconds = 0.0
+        self._cleanup_seconds = self._reread_seconds = 0.0
         try:
             self._read(task, result)
         except IntakeError as exc:
@@ -152,8 +152,8 @@ class PageReader:
         """Line removal, card finding and digit re-reads run inside an OCR call; their time is
         booked under their own stages so the breakdown shows what each costs."""
         clock.move(stage, "preprocess", self._cleanup_seconds)
-        clock.move(stage, "reread", self._rereads.seconds)
-        self._cleanup_seconds = self._rereads.seconds = 0.0
+        clock.move(stage, "reread", self._reread_seconds)
+        self._cleanup_seconds = self._reread_seconds = 0.0
 
     def _recognize(self, image: Image.Image, dpi: int) -> tuple[PageText, list[CardRegion]]:
         """OCR at the resolution the engine reads best; boxes stay in ``image`` pixels.
@@ -196,10 +196,7 @@ class PageReader:
         if not self.settings.reread_digits or not isinstance(self.engine, LineReader):
             return page
         page, stats = reread_digits(self.engine, prepared, page, dpi)
-        self._rereads.seconds += stats.seconds
-        self._rereads.candidates += stats.candidates
-        self._rereads.reread += stats.reread
-        self._rereads.changed += stats.changed
+        self._reread_seconds += stats.seconds
         return page
 
     def _flatten(self, task: PageTask, image: Image.Image, result: PageResult) -> Flattened | None:
@@ -265,10 +262,7 @@ def scale_page(page: PageText, factor: float, width: int, height: int) -> PageTe
             min(height, max(int(b[1] * factor) + 1, round(b[3] * factor))),
         )
 
-    lines = tuple(
-        OcrLine(tuple(OcrWord(w.text, box(w.box), w.confidence) for w in line.words))
-        for line in page.lines
-    )
+    lines = tuple(map_boxes(page.lines, box))
     return PageText(lines, width, height, engine=page.engine, source=page.source)
 
 

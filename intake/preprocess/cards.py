@@ -14,7 +14,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from intake.ocr.base import OcrEngine, OcrLine, OcrWord
+from intake.ocr.base import OcrEngine, OcrLine, map_boxes
 from intake.preprocess.lines import binarise
 
 ID1_RATIO = 85.6 / 54.0
@@ -111,7 +111,4 @@ def read_card(engine: OcrEngine, page: Image.Image, card: CardRegion, dpi: int) 
             min(bottom, top + -(-box[3] // CARD_ZOOM)),
         )
 
-    return [
-        OcrLine(tuple(OcrWord(w.text, back(w.box), w.confidence) for w in line.words))
-        for line in text.lines
-    ]
+    return map_boxes(text.lines, back)

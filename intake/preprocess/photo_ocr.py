@@ -11,7 +11,7 @@ import numpy as np
 from PIL import Image
 
 from intake.extract.card_zones import ZoneReader, ZoneReading, merge
-from intake.ocr.base import OcrEngine, OcrLine, OcrWord, PageText
+from intake.ocr.base import OcrEngine, OcrLine, PageText, map_boxes, shifted
 from intake.preprocess.cards import CardRegion
 from intake.preprocess.photo import CARD_SIZE, Flattened, normalise_contrast
 
@@ -21,15 +21,6 @@ def card_for_ocr(card: Image.Image) -> Image.Image:
     uneven light divided out."""
     gray = np.asarray(card.convert("RGB")).min(axis=2)
     return Image.fromarray(normalise_contrast(gray, max(8, round(30 * card.width / 1011))))
-
-
-def _shift(lines: list[OcrLine], dx: int, dy: int) -> list[OcrLine]:
-    return [
-        OcrLine(tuple(
-            OcrWord(w.text, (w.box[0] + dx, w.box[1] + dy, w.box[2] + dx, w.box[3] + dy),
-                    w.confidence) for w in line.words))
-        for line in lines
-    ]
 
 
 def read_card_sheet(engine: OcrEngine, zones: ZoneReader | None,
@@ -49,7 +40,7 @@ def read_card_sheet(engine: OcrEngine, zones: ZoneReader | None,
             readings = zones.read(crop, text.text)
             card_lines = merge(card_lines, readings, (0, 0))
             found.extend(readings)
-        lines.extend(_shift(card_lines, left, top))
+        lines.extend(map_boxes(card_lines, shifted(left, top)))
         cards.append(CardRegion(region.box))
     page = PageText(tuple(lines), flat.image.width, flat.image.height, engine=name)
     return page, cards, found
