@@ -7,6 +7,8 @@ same unit of work, and bumps the document's version so the next stale write is c
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from sqlalchemy import select
@@ -15,7 +17,9 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from intake.warehouse.models import Document, DuplicateLink, Field, FieldRevision
 from intake.warehouse.models_auth import DocumentReview
+from intake.warehouse.repository import Warehouse
 from intake.web import audit
+from intake.web.access import load_document
 from intake.web.auth import Principal
 from intake.web.labels import field_label
 from intake.web.problems import Conflict, Invalid, NotFound
@@ -28,6 +32,19 @@ STALE = "Tài liệu đã được người khác sửa; hãy tải lại trang 
 def check_version(document: Document, version: int) -> None:
     if document.version != version:
         raise Conflict(STALE)
+
+
+@contextmanager
+def editing(
+    warehouse: Warehouse, principal: Principal, document_id: int, version: int
+) -> Iterator[tuple[Session, Document]]:
+    """One officer's change to one document, as every API and page route makes it: the
+    document loaded as this officer may see it, refused with 409 when ``version`` is stale,
+    committed when the block ends (rolled back if it raises)."""
+    with warehouse.unit_of_work() as session:
+        document = load_document(session, principal, document_id)
+        check_version(document, version)
+        yield session, document
 
 
 def _bump(session: Session, document: Document) -> None:

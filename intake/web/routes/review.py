@@ -43,9 +43,10 @@ def queue(
 def correct(
     document_id: RowId, body: FieldCorrection, principal: Officer, ctx: Ctx
 ) -> DocumentDetail:
-    with ctx.warehouse.unit_of_work() as session:
-        document = load_document(session, principal, document_id)
-        corrections.check_version(document, body.version)
+    with corrections.editing(ctx.warehouse, principal, document_id, body.version) as (
+        session,
+        document,
+    ):
         corrections.correct_fields(
             session, ctx.schemas, principal, document, dict(body.fields), body.reason
         )
@@ -60,9 +61,10 @@ def correct(
 def change_type(
     document_id: RowId, body: TypeChange, principal: Officer, ctx: Ctx
 ) -> DocumentDetail:
-    with ctx.warehouse.unit_of_work() as session:
-        document = load_document(session, principal, document_id)
-        corrections.check_version(document, body.version)
+    with corrections.editing(ctx.warehouse, principal, document_id, body.version) as (
+        session,
+        document,
+    ):
         corrections.set_doc_type(session, ctx.schemas, principal, document, body.doc_type)
         return build_detail(session, ctx.schemas, document)
 
@@ -73,9 +75,10 @@ def change_type(
     summary="Confirm type and fields (reviewed)",
 )
 def confirm(document_id: RowId, body: Confirmation, principal: Officer, ctx: Ctx) -> DocumentDetail:
-    with ctx.warehouse.unit_of_work() as session:
-        document = load_document(session, principal, document_id)
-        corrections.check_version(document, body.version)
+    with corrections.editing(ctx.warehouse, principal, document_id, body.version) as (
+        session,
+        document,
+    ):
         corrections.confirm(session, principal, document)
         return build_detail(session, ctx.schemas, document)
 
@@ -88,9 +91,10 @@ def confirm(document_id: RowId, body: Confirmation, principal: Officer, ctx: Ctx
 def mark_duplicate(
     document_id: RowId, body: DuplicateMark, principal: Officer, ctx: Ctx
 ) -> DocumentDetail:
-    with ctx.warehouse.unit_of_work() as session:
-        document = load_document(session, principal, document_id)
-        corrections.check_version(document, body.version)
+    with corrections.editing(ctx.warehouse, principal, document_id, body.version) as (
+        session,
+        document,
+    ):
         corrections.mark_duplicate(session, principal, document, body.other_id, body.kind)
         return build_detail(session, ctx.schemas, document)
 
@@ -103,9 +107,10 @@ def mark_duplicate(
 def clear_duplicate(
     document_id: RowId, other_id: RowId, version: VersionQuery, principal: Officer, ctx: Ctx
 ) -> DocumentDetail:
-    with ctx.warehouse.unit_of_work() as session:
-        document = load_document(session, principal, document_id)
-        corrections.check_version(document, version)
+    with corrections.editing(ctx.warehouse, principal, document_id, version) as (
+        session,
+        document,
+    ):
         corrections.clear_duplicate(session, principal, document, other_id)
         return build_detail(session, ctx.schemas, document)
 

@@ -99,9 +99,10 @@ def _save_fields(
     reason: str | None,
 ) -> Response:
     try:
-        with ctx.warehouse.unit_of_work() as session:
-            document = load_document(session, principal, document_id)
-            corrections.check_version(document, version)
+        with corrections.editing(ctx.warehouse, principal, document_id, version) as (
+            session,
+            document,
+        ):
             changed = corrections.correct_fields(
                 session, ctx.schemas, principal, document, changes, reason
             )
@@ -122,9 +123,10 @@ def change_type(
     doc_type: Annotated[str, Form(max_length=64)],
 ) -> Response:
     try:
-        with ctx.warehouse.unit_of_work() as session:
-            document = load_document(session, principal, document_id)
-            corrections.check_version(document, version)
+        with corrections.editing(ctx.warehouse, principal, document_id, version) as (
+            session,
+            document,
+        ):
             corrections.set_doc_type(session, ctx.schemas, principal, document, doc_type)
     except (Conflict, Invalid) as exc:
         return _document_page(
@@ -142,9 +144,10 @@ def confirm(
     version: VersionForm,
 ) -> Response:
     try:
-        with ctx.warehouse.unit_of_work() as session:
-            document = load_document(session, principal, document_id)
-            corrections.check_version(document, version)
+        with corrections.editing(ctx.warehouse, principal, document_id, version) as (
+            session,
+            document,
+        ):
             corrections.confirm(session, principal, document)
     except Conflict as exc:
         return _document_page(
@@ -166,9 +169,10 @@ def mark_duplicate(
     try:
         if kind not in ("exact", "near", "same_record"):
             raise Invalid("Kiểu trùng không hợp lệ")
-        with ctx.warehouse.unit_of_work() as session:
-            document = load_document(session, principal, document_id)
-            corrections.check_version(document, version)
+        with corrections.editing(ctx.warehouse, principal, document_id, version) as (
+            session,
+            document,
+        ):
             corrections.mark_duplicate(session, principal, document, other_id, kind)
     except (Conflict, Invalid) as exc:
         return _document_page(
@@ -187,9 +191,10 @@ def clear_duplicate(
     version: VersionForm,
 ) -> Response:
     try:
-        with ctx.warehouse.unit_of_work() as session:
-            document = load_document(session, principal, document_id)
-            corrections.check_version(document, version)
+        with corrections.editing(ctx.warehouse, principal, document_id, version) as (
+            session,
+            document,
+        ):
             corrections.clear_duplicate(session, principal, document, other_id)
     except Conflict as exc:
         return _document_page(
