@@ -15,17 +15,19 @@ samples/generator/card.py, which follows the printed layouts of DOMAIN.md).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import cv2
 import numpy as np
 from PIL import Image
 
 from intake.extract.idnumber import parse_id_number
 from intake.extract.mrz import read_mrz
 from intake.extract.values.names import parse_name
-from intake.ocr.base import OcrEngine, OcrLine, map_boxes, shifted
-from intake.preprocess.photo import normalise_contrast
+from intake.ocr.base import OcrEngine, OcrLine, map_boxes
+from intake.preprocess.photo import divide_background, normalise_contrast
 
 BASE = (1011.0, 638.0)
 Zone = tuple[float, float, float, float]
@@ -79,32 +81,72 @@ class ZoneReader:
     def read(self, card: Image.Image, hint: str) -> list[ZoneReading]:
         """Validated zone readings of one flat card image (any size, ID-1 proportions)."""
         line_engine, digit_engine, mrz_engine = self.engines()
-        gray = np.asarray(card.convert("RGB")).min(axis=2)  # red and dark print both dark
-        text_px = max(8, round(30 * card.width / BASE[0]))
-        views = (normalise_contrast(gray, text_px), gray)
+        views = CardViews.of(card)
         side = "back" if _looks_back(hint) else "front"
         if side == "back" or not hint.strip():
-            for view in views:  # normalised first, then plain grey
-                mrz = _read_mrz(mrz_engine, view, card.width)
-                if mrz is not None:
-                    return [mrz]
+            mrz = _read_mrz(mrz_engine, views)
+            if mrz is not None:
+                return [mrz]
             if side == "back":
                 return []
         generations = ["cancuoc", "cccd"] if _looks_cancuoc(hint) else ["cccd", "cancuoc"]
         for generation in generations:
             zones = ZONES[(generation, "front")]
-            birth = _read_birth(line_engine, views[0], card.width, zones["date_of_birth"])
-            ids = _candidates(views, card.width, zones["id_number"], "id_number",
-                              (line_engine, digit_engine), birth)
-            if not ids:
+            birth = _read_birth(line_engine, views, zones["date_of_birth"])
+            ids = _read_id(views, zones["id_number"], (line_engine, digit_engine), birth)
+            if ids is None:
                 continue
-            out = [_vote(ids)]
-            names = _candidates(views, card.width, zones["full_name"], "full_name",
-                                (line_engine,), birth)
-            if names:
-                out.append(_vote(names))
+            out = [ids]
+            name = _read_name(views, zones["full_name"], line_engine)
+            if name is not None:
+                out.append(name)
             return out
-        return []
+        # No ID number in either layout: a back whose text did not look like one (blurred
+        # MRZ), or a front whose name may still be legible where the layout says.
+        mrz = _read_mrz(mrz_engine, views) if hint.strip() else None
+        if mrz is not None:
+            return [mrz]
+        name = _read_name(views, ZONES[(generations[0], "front")]["full_name"], line_engine)
+        return [name] if name is not None else []
+
+
+@dataclass(frozen=True, slots=True)
+class CardViews:
+    """One card's grey image in the forms the zone reads use.
+
+    ``flat`` (background divided out) is what bands are found on and, thresholded per band
+    (Otsu), what is read first: a threshold chosen on one line's band separates that line's
+    print from the card far better than Tesseract's threshold of a padded crop of a textured,
+    glared card. The contrast-stretched and plain grey views are the fallbacks."""
+
+    gray: np.ndarray
+    flat: np.ndarray
+    norm: np.ndarray
+    width: int
+
+    @classmethod
+    def of(cls, card: Image.Image) -> CardViews:
+        gray = np.asarray(card.convert("RGB")).min(axis=2)  # red and dark print both dark
+        text_px = max(8, round(30 * card.width / BASE[0]))
+        return cls(gray, divide_background(gray, text_px), normalise_contrast(gray, text_px),
+                   card.width)
+
+    def bands(self, box: tuple[int, int, int, int]) -> list[np.ndarray]:
+        """The band in each view, best first (measured on generated photos): contrast
+        stretched, Otsu of flat, Otsu of flat enlarged 1.5x (small print, tone marks), Otsu
+        of stretched."""
+        x0, y0, x1, y1 = box
+        flat, norm = self.flat[y0:y1, x0:x1], self.norm[y0:y1, x0:x1]
+        if flat.size == 0:
+            return []
+        return [norm, _otsu(flat),
+                _otsu(cv2.resize(flat, None, fx=1.5, fy=1.5, interpolation=cv2.INTER_CUBIC)),
+                _otsu(norm)]
+
+
+def _otsu(band: np.ndarray) -> np.ndarray:
+    _, out = cv2.threshold(band, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return out
 
 
 def _looks_back(hint: str) -> bool:
@@ -119,33 +161,37 @@ def _looks_cancuoc(hint: str) -> bool:
 
 def _snap(view: np.ndarray, width: int, zone: Zone) -> tuple[int, int, int, int]:
     """The zone moved up or down (up to half its height) to sit on its text line: the window
-    with the most ink inside and the least on its top and bottom rows."""
+    with the most ink inside and the least on its top and bottom rows (ink: Otsu of the
+    search window, so faint print and halos do not count)."""
     k = width / BASE[0]
     x0, y0, x1, y1 = (round(v * k) for v in zone)
+    x0, x1 = max(0, x0), min(view.shape[1], x1)
     h = y1 - y0
     reach = h // 2
     top, bottom = max(0, y0 - reach), min(view.shape[0], y1 + reach)
-    rows = (view[top:bottom, max(0, x0):x1] < 128).mean(axis=1)
+    window = view[top:bottom, x0:x1]
+    if window.size == 0:
+        return x0, max(0, y0), x1, min(view.shape[0], y1)
+    rows = (_otsu(window) == 0).mean(axis=1)
     best, best_dy = -1e9, 0
     for dy in range(-reach, reach + 1, max(1, h // 24)):
         a, b = y0 + dy - top, y1 + dy - top
         if a < 0 or b > len(rows):
             continue
         edge = rows[a] + rows[b - 1]
-        score = rows[a:b].mean() - 2.0 * edge
+        score = rows[a:b].mean() - 2.0 * edge - 0.002 * abs(dy)
         if score > best:
             best, best_dy = score, dy
-    return max(0, x0), max(0, y0 + best_dy), min(view.shape[1], x1), min(view.shape[0],
-                                                                         y1 + best_dy)
+    return x0, max(0, y0 + best_dy), x1, min(view.shape[0], y1 + best_dy)
 
 
 def _trim(band: np.ndarray, x0: int, x1: int) -> int:
-    """End the band at the first gap wider than two line heights after its text starts
+    """End the band at the first gap wider than three line heights after its text starts
     (a value ends there; what follows is pattern, glare or another field)."""
     if band.size == 0:
         return x1
     ink = (band < 128).mean(axis=0) > 0.02
-    gap = 2 * band.shape[0]
+    gap = 3 * band.shape[0]
     started, run = False, 0
     for i, dark in enumerate(ink):
         if dark:
@@ -157,55 +203,109 @@ def _trim(band: np.ndarray, x0: int, x1: int) -> int:
     return x1
 
 
-def _crop(norm: np.ndarray, width: int, zone: Zone) -> tuple[np.ndarray, int, int]:
-    k = width / BASE[0]
-    x0, y0, x1, y1 = (round(v * k) for v in zone)
-    h, w = norm.shape
-    x0, y0, x1, y1 = max(0, x0), max(0, y0), min(w, x1), min(h, y1)
-    return norm[y0:y1, x0:x1], x0, y0
+def _band(views: CardViews, zone: Zone, trim: bool = True) -> tuple[int, int, int, int]:
+    x0, y0, x1, y1 = _snap(views.flat, views.width, zone)
+    if trim:
+        x1 = _trim(_otsu(views.flat[y0:y1, x0:x1]) if y1 > y0 and x1 > x0
+                   else views.flat[y0:y1, x0:x1], x0, x1)
+    return x0, y0, x1, y1
 
 
-def _ocr(engine: OcrEngine, crop: np.ndarray, x0: int, y0: int) -> list[OcrLine]:
+def _ocr(engine: OcrEngine, crop: np.ndarray, x0: int, y0: int,
+         scale: float = 1.0) -> list[OcrLine]:
+    """One band read; boxes back in card pixels (``scale``: band pixels per card pixel)."""
     pad = 12
     padded = np.pad(crop, pad, constant_values=255)
     text = engine.recognize(Image.fromarray(padded), 300)
-    return map_boxes((line for line in text.lines if line.words), shifted(x0 - pad, y0 - pad))
+    return map_boxes((line for line in text.lines if line.words),
+                     lambda b: (x0 + int((b[0] - pad) / scale), y0 + int((b[1] - pad) / scale),
+                                x0 + round((b[2] - pad) / scale),
+                                y0 + round((b[3] - pad) / scale)))
 
 
-_DATE = re.compile(r"(\d{2})[/.-](\d{2})[/.-](\d{4})")
+def _reads(engine: OcrEngine, views: CardViews, box: tuple[int, int, int, int],
+           limit: int | None = None) -> Iterator[tuple[str, list[OcrLine]]]:
+    """(text, lines) of the band in each view, best view first."""
+    x0, y0, x1, _ = box
+    for band in views.bands(box)[:limit]:
+        lines = _ocr(engine, band, x0, y0, band.shape[1] / max(1, x1 - x0))
+        yield " ".join(line.text for line in lines), lines
 
 
-def _read_birth(engine: OcrEngine, view: np.ndarray, width: int, zone: Zone) -> str | None:
-    x0, y0, x1, y1 = _snap(view, width, zone)
-    lines = _ocr(engine, view[y0:y1, x0:x1], x0, y0)
-    m = _DATE.search(" ".join(line.text for line in lines).replace(" ", ""))
-    return f"{m.group(3)}-{m.group(2)}-{m.group(1)}" if m else None
+_DATE = re.compile(r"(\d{2})[/.-]?(\d{2})[/.-](\d{4})")
 
 
-def _candidates(views: tuple[np.ndarray, ...], width: int, zone: Zone, key: str,
-                engines: tuple[OcrEngine, ...], birth: str | None) -> list[ZoneReading]:
-    """Valid readings of one band from each view and engine (an ID number must also agree
-    with the birth year printed on the card, when that was read)."""
+def _read_birth(engine: OcrEngine, views: CardViews, zone: Zone) -> str | None:
+    for text, _ in _reads(engine, views, _band(views, zone, trim=False), limit=2):
+        m = _DATE.search(text.replace(" ", ""))
+        if (m and 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12
+                and 1900 <= int(m.group(3)) <= 2100):
+            return f"{m.group(3)}-{m.group(2)}-{m.group(1)}"
+    return None
+
+
+def _read_id(views: CardViews, zone: Zone, engines: tuple[OcrEngine, ...],
+             birth: str | None) -> ZoneReading | None:
+    """The ID number read in the band's views (line engine, then digits only), until two
+    readings agree. A reading must have a known province code and century digit; one that
+    also agrees with the birth year read on the card wins over one that does not (the birth
+    date may itself be misread, so disagreeing readings are kept as a fallback that needs
+    two agreeing reads)."""
     from intake.extract.idnumber import consistency_problems
 
-    out = []
-    x0, y0, x1, y1 = _snap(views[0], width, zone)
-    x1 = _trim(views[0][y0:y1, x0:x1], x0, x1)
-    for view in views:
-        for engine in engines:
-            lines = _ocr(engine, view[y0:y1, x0:x1], x0, y0)
-            text = " ".join(line.text for line in lines)
-            if key == "id_number":
-                parsed = parse_id_number(text)
-                if (parsed is not None and parsed.valid and len(parsed.value) == 12
-                        and not consistency_problems(parsed.value, None, birth)):
-                    out.append(ZoneReading(key, parsed.value, tuple(lines)))
+    box = _band(views, zone)
+    agreeing: list[ZoneReading] = []
+    others: list[ZoneReading] = []
+    for limit, engine in ((None, engines[0]), (2, engines[-1])):
+        for text, lines in _reads(engine, views, box, limit):
+            parsed = parse_id_number(text)
+            if parsed is None or not parsed.valid or len(parsed.value) != 12:
+                continue
+            reading = ZoneReading("id_number", parsed.value, tuple(lines))
+            if consistency_problems(parsed.value, None, birth):
+                others.append(reading)
             else:
-                letters = " ".join(re.sub(r"[^\w\s]", " ", text).split())
-                parsed = parse_name(letters)
-                if parsed is not None and parsed.valid and letters.upper() == letters:
-                    out.append(ZoneReading(key, letters, tuple(lines)))
-    return out
+                agreeing.append(reading)
+                if sum(r.text == parsed.value for r in agreeing) >= 2:
+                    return reading
+    if agreeing:
+        return _vote(agreeing)
+    if others and _count(others, _vote(others).text) >= 2:
+        return _vote(others)
+    return None
+
+
+def _read_name(views: CardViews, zone: Zone, engine: OcrEngine) -> ZoneReading | None:
+    """The full name, voted over the band's views: first on the letters (accents folded),
+    then word by word on the tone marks (a form that is a known surname or given-name
+    syllable first, then the form read most often)."""
+    from intake.extract.text import fold
+    from intake.extract.values.given_names import known_syllable
+    from intake.extract.values.names import SURNAMES
+
+    box = _band(views, zone)
+    found = []
+    for text, lines in _reads(engine, views, box):
+        letters = " ".join(re.sub(r"[^\w\s]|_|\d", " ", text).split())
+        parsed = parse_name(letters)
+        if parsed is not None and parsed.valid and letters.upper() == letters:
+            found.append(ZoneReading("full_name", letters, tuple(lines)))
+    if not found:
+        return None
+    folded = [fold(r.text) for r in found]
+    best = max(set(folded), key=lambda f: (folded.count(f), -folded.index(f)))
+    group = [r for r, f in zip(found, folded, strict=True) if f == best]
+    words = []
+    for i, forms in enumerate(zip(*(r.text.split() for r in group), strict=True)):
+        def rank(form: str, i: int = i, forms: tuple[str, ...] = forms) -> tuple[bool, int]:
+            known = (form.title() in SURNAMES) if i == 0 else known_syllable(form)
+            return known, forms.count(form)
+        words.append(max(forms, key=rank))  # max keeps the first of equals: the best view
+    return ZoneReading("full_name", " ".join(words), group[0].lines)
+
+
+def _count(readings: list[ZoneReading], text: str) -> int:
+    return sum(r.text == text for r in readings)
 
 
 def _vote(readings: list[ZoneReading]) -> ZoneReading:
@@ -217,16 +317,36 @@ def _vote(readings: list[ZoneReading]) -> ZoneReading:
     return next(r for r in readings if counts[r.text] == best)
 
 
-def _read_mrz(engine: OcrEngine, norm: np.ndarray, width: int) -> ZoneReading | None:
-    crop, x0, y0 = _crop(norm, width, ZONES[("any", "back")]["mrz"])
-    if crop.size == 0:
-        return None
-    lines = _ocr(engine, crop, x0, y0)
-    texts = [line.text.replace(" ", "") for line in lines]
-    mrz = read_mrz(texts)
-    if mrz is None or mrz.id_number is None or mrz.birth_yymmdd is None:
-        return None
-    return ZoneReading("mrz", "\n".join(texts), tuple(lines))
+def _read_mrz(engine: OcrEngine, views: CardViews) -> ZoneReading | None:
+    """The MRZ put together line by line from the band's views (and the plain grey view):
+    each TD1 line is taken from the first view where its own check digits hold, so one
+    view's misread character does not spoil another view's good line. Trusted only when the
+    document number and the birth date both check."""
+    k = views.width / BASE[0]
+    x0, y0, x1, y1 = (round(v * k) for v in ZONES[("any", "back")]["mrz"])
+    box = (max(0, x0), max(0, y0), min(views.flat.shape[1], x1), min(views.flat.shape[0], y1))
+    number: OcrLine | None = None
+    dates: OcrLine | None = None
+    names: OcrLine | None = None
+    grey = views.gray[box[1]:box[3], box[0]:box[2]]
+    bands = [*views.bands(box), grey] if grey.size else views.bands(box)
+    for band in bands:
+        for line in _ocr(engine, band, box[0], box[1], band.shape[1] / max(1, box[2] - box[0])):
+            text = line.text.replace(" ", "")
+            mrz = read_mrz([text])
+            if mrz is None:
+                if names is None and re.fullmatch(r"[A-Z]+<<[A-Z<]{6,}", text):
+                    names = line
+                continue
+            if number is None and mrz.id_number is not None:
+                number = line
+            if dates is None and mrz.birth_yymmdd is not None:
+                dates = line
+        if number is not None and dates is not None:
+            lines = tuple(ln for ln in (number, dates, names) if ln is not None)
+            return ZoneReading("mrz", "\n".join(ln.text.replace(" ", "") for ln in lines),
+                               lines)
+    return None
 
 
 def merge(

@@ -285,13 +285,25 @@ def normalise_contrast(gray: np.ndarray, text_px: int = 30) -> np.ndarray:
     Glare adds light to ink and background alike (ink at 0.8 of the background instead of
     0.1); uneven light scales both. Dividing removes the scale, the local stretch the glare's
     lift. ``text_px`` is the print's height in pixels: the windows are a few times that."""
-    g = gray.astype(np.float32) + 1
     k = max(3, text_px | 1)
-    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
-    background = cv2.GaussianBlur(cv2.morphologyEx(g, cv2.MORPH_CLOSE, kernel), (0, 0), k / 2)
-    ratio = np.clip(g / background, 0, 1)
+    ratio = _ratio_to_background(gray, k)
     darkest = cv2.GaussianBlur(cv2.erode(ratio, cv2.getStructuringElement(
         cv2.MORPH_RECT, (2 * k + 1, 2 * k + 1))), (0, 0), k)
     depth = np.maximum(1 - darkest, 0.25)
     out = 1 - np.clip((1 - ratio) / depth, 0, 1)
     return (out * 255).astype(np.uint8)
+
+
+def _ratio_to_background(gray: np.ndarray, k: int) -> np.ndarray:
+    """Each pixel over its local background (a grey closing removes print up to ``k`` px)."""
+    g = gray.astype(np.float32) + 1
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
+    background = cv2.GaussianBlur(cv2.morphologyEx(g, cv2.MORPH_CLOSE, kernel), (0, 0), k / 2)
+    return np.clip(g / background, 0, 1)
+
+
+def divide_background(gray: np.ndarray, text_px: int = 30) -> np.ndarray:
+    """Uneven light and the scale part of glare divided out, with no local stretch: the
+    background comes out flat white and keeps its noise small, so a global threshold
+    (Otsu) on a band of it separates print from card well."""
+    return (_ratio_to_background(gray, max(3, text_px | 1)) * 255).astype(np.uint8)

@@ -46,3 +46,9 @@ def repair_given_names(value: str) -> tuple[str, list[str]]:
             word = options[0]
         fixed.append(word)
     return " ".join([first, *fixed]), changed
+
+
+def known_syllable(word: str) -> bool:
+    """True when ``word`` (any case) is one of the listed name syllables, tone marks and all."""
+    form = word[:1].upper() + word[1:].lower()
+    return form in _by_letters().get(fold(word), [])
