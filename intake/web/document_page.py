@@ -4,7 +4,7 @@ duplicate links with their originals, and the document's history."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -14,6 +14,7 @@ from intake.warehouse.models import Document, DuplicateLink
 from intake.web import audit
 from intake.web.api_models import AuditView, DocumentDetail, FieldBox
 from intake.web.labels import field_label
+from intake.web.photo_view import PhotoOverlay, photo_overlays
 from schemas import DocTypeSchema
 
 #: OCR words below this confidence are drawn in a warning colour.
@@ -36,6 +37,7 @@ class ReviewPage:
     words: dict[int, list[list[Any]]]
     duplicates: list[DuplicateRow]
     history: list[AuditView]
+    photos: dict[int, PhotoOverlay] = field(default_factory=dict)  # phone photos, by page
 
 
 def field_rows(schemas: dict[str, DocTypeSchema], detail: DocumentDetail) -> list[FieldBox]:
@@ -102,10 +104,12 @@ def build_page(
     detail: DocumentDetail,
     with_history: bool,
 ) -> ReviewPage:
+    rows = field_rows(schemas, detail)
     return ReviewPage(
         detail=detail,
-        rows=field_rows(schemas, detail),
+        rows=rows,
         words=page_words(document),
         duplicates=duplicate_rows(session, document),
         history=audit.entries(session, document.id, 50) if with_history else [],
+        photos=photo_overlays(document.id, {p.number: p.photo for p in document.pages}, rows),
     )

@@ -147,3 +147,26 @@ def test_page_reader_reads_card_photos(photo_set: tuple[Path, list[dict[str, Any
             expected = truth["documents"][0]["fields"]["id_number"]
             hits += fields.get("id_number") is not None and fields["id_number"].value == expected
     assert hits >= len(cards) - 1
+
+
+def test_photo_overlay_maps_field_boxes_through_the_region_homography() -> None:
+    """A field box on the sheet becomes a polygon on the photo through its own region's
+    homography (the second card here), and boxes outside every region are left out."""
+    from intake.web.api_models import FieldBox
+    from intake.web.photo_view import photo_overlays
+
+    shift = [[1.0, 0.0, 100.0], [0.0, 1.0, 50.0], [0.0, 0.0, 1.0]]
+    half = [[0.5, 0.0, 0.0], [0.0, 0.5, 0.0], [0.0, 0.0, 1.0]]
+    photo = {"kind": "cards", "photo_size": [800, 600], "regions": [
+        {"kind": "card", "box": [0, 0, 100, 100], "sheet_to_photo": shift},
+        {"kind": "card", "box": [0, 200, 100, 300], "sheet_to_photo": half}]}
+    rows = [FieldBox(key="full_name", label="Họ và tên", value="A", confidence=1.0, page=1,
+                     bbox=[10, 210, 30, 220], source="zone"),
+            FieldBox(key="sex", label="Giới tính", value="Nam", confidence=1.0, page=1,
+                     bbox=[10, 150, 30, 160], source="ocr")]
+    overlay = photo_overlays(7, {1: photo, 2: None}, rows)
+    assert list(overlay) == [1]
+    assert overlay[1].url == "/api/documents/7/pages/1/photo"
+    assert (overlay[1].width, overlay[1].height) == (800, 600)
+    assert [b.key for b in overlay[1].boxes] == ["full_name"]
+    assert overlay[1].boxes[0].points == "5.0,105.0 15.0,105.0 15.0,110.0 5.0,110.0"

@@ -31,6 +31,7 @@ from intake.web.auth import Clerk, Ctx, Officer, Principal
 from intake.web.bounds import Day, PageNumber, RowId
 from intake.web.context import AppContext
 from intake.web.document_view import build_detail
+from intake.web.photo_view import upright_jpeg
 from intake.web.problems import NotFound, Unavailable
 from intake.web.queries import Filters, search, summaries
 from intake.web.routes.common import API_ERRORS, errors
@@ -158,8 +159,41 @@ def page_image(document_id: RowId, number: PageNumber, principal: Clerk, ctx: Ct
         audit.record(
             session, principal, "view_page_image", document_id=document.id, target=f"page:{number}"
         )
+    return _jpeg_response(ctx.warehouse.blobs.read_bytes(sha))
+
+
+@router.get(
+    "/documents/{document_id}/pages/{number}/photo",
+    response_class=Response,
+    responses={200: {"content": {"image/jpeg": {}}, "description": "JPEG photo, upright"}},
+    summary="The original phone photo of a flattened page, turned upright by its EXIF tag",
+)
+def page_photo(document_id: RowId, number: PageNumber, principal: Clerk, ctx: Ctx) -> Response:
+    """Only pages read as phone photos (``pages.photo`` set) have one: their field boxes map
+    onto it through the stored homographies (docs/photos.md)."""
+    with ctx.warehouse.unit_of_work() as session:
+        document = load_document(session, principal, document_id)
+        photo = session.scalar(
+            select(Page.photo).where(Page.document_id == document.id, Page.number == number)
+        )
+        if not photo or not ctx.warehouse.blobs.exists(document.sha256):
+            raise NotFound(f"Trang {number} không phải ảnh chụp / page {number} is not a photo")
+        sha = document.sha256
+        audit.record(
+            session, principal, "view_page_image", document_id=document.id,
+            target=f"photo:{number}",
+        )
+    try:
+        body = upright_jpeg(ctx.warehouse.blobs.read_bytes(sha))
+    except (OSError, ValueError) as exc:
+        raise NotFound(f"Không đọc được ảnh gốc / original photo unreadable: {exc}") from exc
+    return _jpeg_response(body)
+
+
+def _jpeg_response(body: bytes) -> Response:
+    """An image of personal data: cached by the browser only, never sniffed as another type."""
     return Response(
-        ctx.warehouse.blobs.read_bytes(sha),
+        body,
         media_type="image/jpeg",
         headers={"Cache-Control": "private, max-age=300", "X-Content-Type-Options": "nosniff"},
     )

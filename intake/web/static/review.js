@@ -22,7 +22,10 @@
     if (row) row.classList.add("active");
     var box = boxFor(key);
     if (box) {
-      box.classList.add("active");
+      // the box on the page image and, for a phone photo, its polygon on the original photo
+      document.querySelectorAll('.box[data-key="' + CSS.escape(key) + '"]').forEach(function (el) {
+        el.classList.add("active");
+      });
       box.scrollIntoView({ block: "center", behavior: "smooth" });
     }
   }
