@@ -231,9 +231,9 @@ class PageReader:
         result: PageResult,
     ) -> PageText:
         """Cards on a photographed page (a photocopy): read by zone too."""
-        if flat is None or not cards:
+        if flat is None:
             return page
-        page, readings = reread_cards(self._zone_reader(), image, page, cards)
+        page, readings = reread_cards(self._zone_reader(), image, page, cards, flat)
         if result.photo is not None:
             result.photo["zones"] = describe(readings)
         return page

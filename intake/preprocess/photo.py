@@ -24,6 +24,7 @@ stretches the local ink contrast, before OCR only; the stored image keeps the wa
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,6 +70,9 @@ class Flattened:
     kind: str  # "cards" | "page"
     regions: list[Region] = field(default_factory=list)
     photo_size: tuple[int, int] = (0, 0)
+    #: The upright photo (kept for pages: cards on a photographed photocopy are warped again
+    #: from these pixels, not from the page's already resampled ones). Never serialised.
+    source: Image.Image | None = field(default=None, repr=False)
 
     def meta(self) -> dict[str, Any]:
         """JSON-ready description kept with the page (docs/photos.md)."""
@@ -167,6 +171,24 @@ def looks_like_photo(small: np.ndarray) -> bool:
     return float(paper.mean()) < 0.5
 
 
+def _fitted_quads(mask: np.ndarray, areas: tuple[float, float], min_fill: float,
+                  ) -> Iterator[tuple[np.ndarray, float, float]]:
+    """(quad, contour fill of the quad, quad area) of each outer contour of ``mask`` within
+    ``areas`` that fills its quad well enough to be a flat rectangle seen in perspective."""
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    for contour in contours:
+        c_area = cv2.contourArea(contour)
+        if not areas[0] <= c_area <= areas[1]:
+            continue
+        quad = _quad_of(contour)
+        if quad is None:
+            continue
+        q_area = cv2.contourArea(quad)
+        if q_area <= 0 or c_area / q_area < min_fill:
+            continue
+        yield _refine(contour, quad), c_area / q_area, q_area
+
+
 def find_documents(image: Image.Image) -> tuple[str, list[np.ndarray]] | None:
     """("page", [quad]) or ("cards", [quads...]) in image pixels; None when the image is not a
     photo of a document on a desk (a scan, or nothing found)."""
@@ -180,18 +202,7 @@ def find_documents(image: Image.Image) -> tuple[str, list[np.ndarray]] | None:
     pages: list[tuple[float, np.ndarray, float]] = []  # (area, quad, contour fill of quad)
     cards: list[tuple[float, np.ndarray, float]] = []
     for mask in _masks(small):
-        contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
-        for contour in contours:
-            c_area = cv2.contourArea(contour)
-            if not 0.025 * area <= c_area <= 0.97 * area:
-                continue
-            quad = _quad_of(contour)
-            if quad is None:
-                continue
-            q_area = cv2.contourArea(quad)
-            if q_area <= 0 or c_area / q_area < 0.88:
-                continue
-            quad = _refine(contour, quad)
+        for quad, fill, q_area in _fitted_quads(mask, (0.025 * area, 0.97 * area), 0.88):
             w, h = _sides(quad)
             ratio = max(w, h) / max(1.0, min(w, h))
             if w >= h and 1.25 <= ratio <= 2.2:  # ID-1 is 1.585; perspective stretches it
@@ -200,7 +211,6 @@ def find_documents(image: Image.Image) -> tuple[str, list[np.ndarray]] | None:
                 target = pages
             else:
                 continue
-            fill = c_area / q_area
             twins = [x for x in pages + cards if _iou(quad / scale, x[1]) > 0.5]
             if any(twin[2] >= fill for twin in twins):
                 continue  # the same thing, outlined more tightly by the other mask
@@ -247,7 +257,7 @@ def flatten(image: Image.Image) -> Flattened | None:
         warped, back = _warp(rgb, quads[0], PAGE_SIZE)
         region = Region("page", _tuple(quads[0]), (0, 0, *PAGE_SIZE), _tuple(back))
         return Flattened(Image.fromarray(warped), PAGE_DPI, "page", [region],
-                         (image.width, image.height))
+                         (image.width, image.height), image)
     cw, ch = CARD_SIZE
     sheet = np.full((SHEET_GAP + len(quads) * (ch + SHEET_GAP), cw + 2 * SHEET_GAP, 3), 255,
                     np.uint8)
@@ -261,6 +271,56 @@ def flatten(image: Image.Image) -> Flattened | None:
                               _tuple(back @ shift)))
     return Flattened(Image.fromarray(sheet), CARD_DPI, "cards", regions,
                      (image.width, image.height))
+
+
+def find_cards_on_page(page: Image.Image) -> list[np.ndarray]:
+    """Quads (TL, TR, BR, BL, page pixels) of ID cards on a flattened photocopy.
+
+    The scan-side card finder looks for a tint darker than the paper around it; on a
+    photographed copy the paper itself is tinted by the light, so here a card is what
+    differs from the page's own paper colour (its tint, print and outline), closed into a
+    solid shape, with the same quad fit and ID-1 proportions as on a desk."""
+    rgb = np.asarray(page.convert("RGB"))
+    height, width = rgb.shape[:2]
+    scale = min(1.0, _WORK / max(height, width))
+    small = cv2.GaussianBlur(cv2.resize(rgb, None, fx=scale, fy=scale,
+                                        interpolation=cv2.INTER_AREA), (5, 5), 0)
+    paper = cv2.dilate(small, np.ones((41, 41), np.uint8)).astype(np.int16)  # local paper
+    diff = (paper - small).max(axis=2)
+    chroma = small.max(axis=2).astype(np.int16) - small.min(axis=2)
+    paper_chroma = paper.max(axis=2) - paper.min(axis=2)
+    mask = ((diff > 12) | (chroma - paper_chroma > 10)).astype(np.uint8) * 255
+    margin = max(4, round(0.015 * max(small.shape[:2])))  # the page's own edge and desk
+    mask[:margin], mask[-margin:], mask[:, :margin], mask[:, -margin:] = 0, 0, 0, 0
+    mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((15, 15), np.uint8))
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    mask = cv2.drawContours(np.zeros_like(mask), contours, -1, 255, cv2.FILLED)  # holes
+    mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
+    area = small.shape[0] * small.shape[1]
+    quads: list[np.ndarray] = []
+    for quad, _, _ in _fitted_quads(mask, (0.02 * area, 0.6 * area), 0.85):
+        w, h = _sides(quad)
+        if w >= h and 1.4 <= w / max(1.0, h) <= 1.8:  # flat page: near the true 1.585
+            quads.append(quad / scale)
+    quads.sort(key=lambda q: (q[:, 1].mean(), q[:, 0].mean()))
+    return quads
+
+
+def warp_card_from_photo(flat: Flattened, quad: np.ndarray) -> Image.Image | None:
+    """The card whose corners on the flattened page are ``quad``, warped to ``CARD_SIZE``
+    straight from the photo's pixels (one resampling, bicubic, instead of the page warp's
+    and then an enlargement's). None when the page has no photo kept."""
+    if flat.source is None or not flat.regions:
+        return None
+    to_photo_h = np.array(flat.regions[0].homography, np.float64)
+    corners = cv2.perspectiveTransform(quad.reshape(-1, 1, 2).astype(np.float64), to_photo_h)
+    w, h = CARD_SIZE
+    target = np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32)
+    to_card = cv2.getPerspectiveTransform(corners.reshape(4, 2).astype(np.float32), target)
+    rgb = np.asarray(flat.source.convert("RGB"))
+    card = cv2.warpPerspective(rgb, to_card, CARD_SIZE, flags=cv2.INTER_CUBIC,
+                               borderMode=cv2.BORDER_REPLICATE)
+    return Image.fromarray(card)
 
 
 def _tuple(a: np.ndarray) -> tuple[tuple[float, ...], ...]:

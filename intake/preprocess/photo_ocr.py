@@ -13,7 +13,13 @@ from PIL import Image
 from intake.extract.card_zones import ZoneReader, ZoneReading, merge
 from intake.ocr.base import OcrEngine, OcrLine, PageText, map_boxes, shifted
 from intake.preprocess.cards import CardRegion
-from intake.preprocess.photo import CARD_SIZE, Flattened, normalise_contrast
+from intake.preprocess.photo import (
+    CARD_SIZE,
+    Flattened,
+    find_cards_on_page,
+    normalise_contrast,
+    warp_card_from_photo,
+)
 
 
 def card_for_ocr(card: Image.Image) -> Image.Image:
@@ -47,16 +53,19 @@ def read_card_sheet(engine: OcrEngine, zones: ZoneReader | None,
 
 
 def reread_cards(zones: ZoneReader, image: Image.Image, page: PageText,
-                 cards: list[CardRegion]) -> tuple[PageText, list[ZoneReading]]:
-    """Zone reads of cards found on a (flattened) page: each card box scaled to the card
-    size, read by zone, the validated readings merged into the page's lines."""
+                 cards: list[CardRegion], flat: Flattened | None = None,
+                 ) -> tuple[PageText, list[ZoneReading]]:
+    """Zone reads of cards on a (flattened) page: each card warped to the card size, read by
+    zone, the validated readings merged into the page's lines.
+
+    With the photo kept (``flat.source``), cards are also looked for with the photocopy
+    finder (`find_cards_on_page`) and warped straight from the photo's pixels: a card on a
+    photographed A4 copy is only ~400-500 photo pixels wide, and resampling it once instead
+    of twice keeps what little sharpness its print has."""
     lines = list(page.lines)
     found: list[ZoneReading] = []
-    for card in cards:
-        left, top, right, bottom = card.box
-        if right - left < 50 or bottom - top < 30:
-            continue
-        crop = image.crop(card.box).resize(CARD_SIZE, Image.Resampling.BICUBIC)
+    for box, crop in _page_cards(image, cards, flat):
+        left, top, right, bottom = box
         hint = "\n".join(
             ln.text for ln in lines
             if left <= (ln.box[0] + ln.box[2]) / 2 <= right
@@ -68,3 +77,37 @@ def reread_cards(zones: ZoneReader, image: Image.Image, page: PageText,
             found.extend(readings)
     return PageText(tuple(lines), page.width, page.height, engine=page.engine,
                     source=page.source), found
+
+
+def _page_cards(image: Image.Image, cards: list[CardRegion], flat: Flattened | None,
+                ) -> list[tuple[tuple[int, int, int, int], Image.Image]]:
+    """(box on the page, card image at ``CARD_SIZE``) of every card: the photocopy finder's
+    quads warped from the photo, then the scan finder's boxes they do not cover."""
+    out: list[tuple[tuple[int, int, int, int], Image.Image]] = []
+    for quad in find_cards_on_page(image) if flat is not None else []:
+        card = warp_card_from_photo(flat, quad)  # type: ignore[arg-type]
+        if card is None:
+            continue
+        x0, y0 = quad.min(axis=0)
+        x1, y1 = quad.max(axis=0)
+        out.append(((max(0, int(x0)), max(0, int(y0)), min(image.width, round(x1)),
+                     min(image.height, round(y1))), card))
+    for region in cards:
+        left, top, right, bottom = region.box
+        if right - left < 50 or bottom - top < 30:
+            continue
+        if any(_overlap(region.box, box) > 0.5 for box, _ in out):
+            continue
+        out.append((region.box, image.crop(region.box).resize(CARD_SIZE,
+                                                               Image.Resampling.BICUBIC)))
+    return out
+
+
+def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> float:
+    """Intersection over the smaller box."""
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    if w <= 0 or h <= 0:
+        return 0.0
+    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+    return w * h / max(1, smaller)

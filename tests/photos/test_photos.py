@@ -19,7 +19,14 @@ from intake.extract.model import Extraction
 from intake.loading.images import load_frame
 from intake.ocr.base import OcrLine, OcrWord
 from intake.pipeline.pages import PageReader, PageTask
-from intake.preprocess.photo import CARD_SIZE, flatten, normalise_contrast, to_photo
+from intake.preprocess.photo import (
+    CARD_SIZE,
+    find_cards_on_page,
+    flatten,
+    normalise_contrast,
+    to_photo,
+    warp_card_from_photo,
+)
 from samples import generate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -73,6 +80,11 @@ def test_flatten_finds_cards_and_pages(photo_set: tuple[Path, list[dict[str, Any
         assert flat is not None, truth["file"]
         if photo["scene"] == "photocopy":
             assert flat.kind == "page" and flat.image.size == (2480, 3508)
+            # the card(s) on the copy are found on the flat page and warped from the photo
+            quads = find_cards_on_page(flat.image)
+            assert len(quads) == len(photo["card_sides"]), truth["file"]
+            card = warp_card_from_photo(flat, quads[0])
+            assert card is not None and card.size == CARD_SIZE
             continue
         assert flat.kind == "cards"
         assert len(flat.regions) == len(photo["quads"])
