@@ -47,8 +47,9 @@ def _search(ink: np.ndarray, angles: np.ndarray) -> float:
 
 
 def deskew(image: Image.Image, angle: float) -> Image.Image:
-    """Rotate by ``-angle`` with a white fill, keeping the page size (OpenCV: ~4x faster than
-    Pillow's bicubic rotate on a 300 DPI page)."""
+    """Rotate by ``-angle`` with a white fill, keeping the page size. Bilinear: at 300 DPI a
+    rotation of a few degrees moves every pixel by a fraction of a stroke width, where bicubic
+    costs three times as much for no difference in what Tesseract reads (bench.ocr_steps)."""
     if abs(angle) < MIN_CORRECTION:
         return image
     pixels = np.asarray(image)
@@ -56,6 +57,6 @@ def deskew(image: Image.Image, angle: float) -> Image.Image:
     matrix = cv2.getRotationMatrix2D((width / 2, height / 2), float(-angle), 1.0)
     white = (255, 255, 255) if pixels.ndim == 3 else 255
     rotated = cv2.warpAffine(
-        pixels, matrix, (width, height), flags=cv2.INTER_CUBIC, borderValue=white
+        pixels, matrix, (width, height), flags=cv2.INTER_LINEAR, borderValue=white
     )
     return Image.fromarray(rotated, mode=image.mode)

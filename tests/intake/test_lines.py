@@ -68,3 +68,21 @@ def test_table_rules_removed() -> None:
     arr = np.asarray(cleaned)
     assert arr[40, 300] == 255 and arr[150, 700] == 255  # grid gone
     assert TesseractEngine().recognize(cleaned, 300).text.split() == ["Thửa", "đất", "số", "376"]
+
+
+def test_slanted_rule_erased_filled_bar_kept() -> None:
+    """A long rule that rises 12 pixels over its length (residual skew) is still a rule; a
+    filled header bar with white text in it is not, even where a rule runs into it."""
+    image = Image.new("L", (1400, 300), 255)
+    draw = ImageDraw.Draw(image)
+    draw.line((20, 40, 1380, 52), fill=0, width=3)
+    draw.rectangle((100, 150, 700, 230), fill=0)
+    draw.line((700, 190, 1300, 190), fill=0, width=3)
+    draw.text((140, 160), "Thông tin", font=FONT, fill=255)
+    cleaned, stats = remove_leaders_and_rules(image, 300)
+    arr = np.asarray(cleaned)
+    assert stats.rule_pixels > 0
+    assert arr[40:54, 300:1100].min() == 255  # slanted rule gone
+    assert arr[190, 900:1250].min() == 255  # the rule leaving the bar gone
+    bar = np.asarray(image)[150:231, 100:685]  # all but where the rule runs into its edge
+    assert np.array_equal(arr[150:231, 100:685], bar)  # the bar and its text stay as printed
