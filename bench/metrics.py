@@ -79,15 +79,26 @@ def score(ocr_text: str, truth_text: str) -> TextScore:
     ocr_words, truth_words = ocr.split(), truth.split()
     bag = Counter(ocr_words)
     found = sum(min(count, bag[word]) for word, count in Counter(truth_words).items())
-    groups = _DATE.findall(truth) + _ID.findall(truth)
-    ocr_groups = Counter(_DATE.findall(ocr) + _ID.findall(ocr))
-    groups_found = sum(min(c, ocr_groups[g]) for g, c in Counter(groups).items())
+    groups = _digit_groups(truth)
+    ocr_groups = _digit_groups(ocr)
+    groups_found = sum(min(c, ocr_groups[g]) for g, c in groups.items())
     return TextScore(
         chars=len(truth),
         char_errors=Levenshtein.distance(ocr, truth),
         words=len(truth_words),
         words_found=found,
         word_edits=Levenshtein.distance(ocr_words, truth_words),
-        digit_groups=len(groups),
+        digit_groups=sum(groups.values()),
         digit_groups_found=groups_found,
     )
+
+
+def _digit_groups(text: str) -> Counter[str]:
+    return Counter(_DATE.findall(text) + _ID.findall(text))
+
+
+def missed_digit_groups(ocr_text: str, truth_text: str) -> list[str]:
+    """Dates and ID numbers of the truth that the OCR text does not contain (as often as the
+    truth has them): what to look at when the digit score drops."""
+    missed = _digit_groups(normalise(truth_text)) - _digit_groups(normalise(ocr_text))
+    return sorted(missed.elements())

@@ -19,7 +19,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from bench.metrics import ZERO, TextScore, score
+from bench.metrics import ZERO, TextScore, missed_digit_groups, score
 from intake.config import Settings
 from intake.pipeline import Pipeline, Source
 from intake.pipeline.pool import make_pool
@@ -58,6 +58,7 @@ def measure(data: Path, workers: int, extra_settings: dict[str, Any]) -> dict[st
         by_profile: dict[str, TextScore] = defaultdict(lambda: ZERO)
         by_source: dict[str, TextScore] = defaultdict(lambda: ZERO)
         pages_scored = 0
+        misses: list[dict[str, Any]] = []
         with warehouse.sessions() as session:
             for record in records:
                 if record.document_id is None or record.status == "quarantined":
@@ -67,6 +68,10 @@ def measure(data: Path, workers: int, extra_settings: dict[str, Any]) -> dict[st
                 for page in document.pages:
                     expected = truth["pages"][page.source_page - 1]["text"]
                     page_score = score(page.text, expected)
+                    misses += [
+                        {"file": Path(record.source).name, "page": page.source_page, "group": g}
+                        for g in missed_digit_groups(page.text, expected)
+                    ]
                     by_type[_doc_type_of_page(truth, page.source_page)] += page_score
                     by_profile[str(truth.get("profile"))] += page_score
                     by_source[page.text_source] += page_score
@@ -90,6 +95,7 @@ def measure(data: Path, workers: int, extra_settings: dict[str, Any]) -> dict[st
         "by_profile": {k: _row(v) for k, v in sorted(by_profile.items())},
         "by_type": {k: _row(v) for k, v in sorted(by_type.items())},
         "by_text_source": {k: _row(v) for k, v in sorted(by_source.items())},
+        "digit_misses": misses,
         "settings": extra_settings,
         "machine": {
             "python": platform.python_version(),
