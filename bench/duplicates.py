@@ -2,6 +2,7 @@
 with a large warehouse.
 
     python -m bench.duplicates --data DIR [--out FILE]          # accuracy (runs the pipeline)
+    python -m bench.duplicates --data DIR --keep W --replay     # re-decide from stored OCR
     python -m bench.duplicates --latency 100000 [--out FILE]    # SQLite and PostgreSQL
 
 Accuracy: files are processed in the generator's order (each original before its copies).
@@ -10,6 +11,11 @@ that kind, in either direction. Precision: every predicted link must join two fi
 duplicate group with the relation its kind claims (``relation``: copies of one original may
 rightly link to each other). Links between files of one person that are not one group (the
 reuse case) count as false duplicates.
+Replay (``--replay``, with a kept warehouse): the duplicate decisions are made again, in the
+order the documents were stored, by the store stage's own ``write_plan`` from what the warehouse
+kept of the first run (page text, word boxes, page hashes, fields, persons), on a copy of the
+database: a change of the matching rules is measured without a second OCR pass. OCR does not
+depend on those rules, so the result is what a full run would give.
 Latency: N synthetic documents with fingerprints, record keys and person links are inserted,
 then the duplicate check (LSH probe + verification, record-key probe) and the reuse lookup are
 timed for 200 random probes each.
@@ -20,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -27,13 +34,15 @@ import time
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import create_engine, insert, select, text
+from sqlalchemy import create_engine, delete, insert, select, text
 
 from intake.config import Settings
-from intake.dedup.fingerprint import NUM_PERM, TextFingerprint
+from intake.dedup.fingerprint import NUM_PERM, TextFingerprint, fingerprint_text
 from intake.dedup.index import find_near, find_same_record
+from intake.dedup.records import record_keys
 from intake.reuse import lookup
 from intake.warehouse.models import (
     Document,
@@ -121,10 +130,15 @@ def relation(a: str, b: str, truth: dict[str, dict[str, Any]]) -> set[str]:
     return {"same_record"}
 
 
-def accuracy(data: Path, workers: int, keep: Path | None = None) -> dict[str, Any]:
+def accuracy(
+    data: Path, workers: int, keep: Path | None = None, replay: bool = False
+) -> dict[str, Any]:
     truth = load_truth(data)
     with tempfile.TemporaryDirectory() as tmp:
         warehouse = processed(data, workers, keep or Path(tmp))
+        if replay:
+            warehouse.close()
+            warehouse = replayed(keep or Path(tmp), Path(tmp) / "replay")
         with warehouse.sessions() as session:
             name_of = dict(session.execute(select(Document.id, Document.source_name)).all())
             links = {
@@ -182,6 +196,109 @@ def accuracy(data: Path, workers: int, keep: Path | None = None) -> dict[str, An
         ),
     }
     return result
+
+
+#: Review reasons the duplicate check itself adds (store_plans): dropped before a replay.
+_DEDUP_REASON = "Cùng hồ sơ với tài liệu"
+
+
+def replayed(kept: Path, into: Path) -> Warehouse:
+    """A copy of the kept warehouse whose duplicate decisions were made again (see above)."""
+    from intake.extract import ExtractedField
+    from intake.pipeline.analyse import DocumentPlan
+    from intake.pipeline.pages import PageResult
+    from intake.pipeline.store_plans import write_plan
+
+    into.mkdir(parents=True, exist_ok=True)
+    source = sqlite3.connect(kept / "intake.db")
+    target = sqlite3.connect(into / "intake.db")
+    source.backup(target)
+    source.close()
+    target.close()
+    warehouse = Warehouse.open(Settings(data_dir=into))
+    load_schemas = __import__("schemas").load_schemas
+    schemas = load_schemas()
+    with warehouse.sessions() as session:
+        ids = list(
+            session.scalars(
+                select(Document.id).where(Document.doc_type.is_not(None)).order_by(Document.id)
+            )
+        )
+        persons = {
+            i: [
+                (p.id_number, p.role)
+                for p in session.scalars(
+                    select(DocumentPerson).where(DocumentPerson.document_id == i)
+                )
+            ]
+            for i in ids
+        }
+        exact = set(
+            session.scalars(select(DuplicateLink.document_id).where(DuplicateLink.kind == "exact"))
+        )
+        ids = [i for i in ids if i not in exact]  # same bytes: decided by SHA-256, not here
+        session.execute(delete(DuplicateLink).where(DuplicateLink.kind != "exact"))
+        for table in (Fingerprint, TextBucket, RecordKey, DocumentPerson, Field):
+            session.execute(delete(table).where(table.document_id.in_(ids)))
+        session.commit()
+    for doc_id in ids:
+        with warehouse.sessions() as session:
+            document = session.get(Document, doc_id)
+            if document is None or document.status == "quarantined":
+                continue
+            fields = {
+                f.key: ExtractedField(
+                    f.value or "", f.raw or "", f.confidence or 0.0, f.page, None, f.source, f.note
+                )
+                for f in _stored_fields(kept, doc_id)
+            }
+            results = [
+                PageResult(
+                    p.number - 1,
+                    text=p.text,
+                    words=p.words or [],
+                    width=p.width or 0,
+                    height=p.height or 0,
+                    phash=p.phash,
+                )
+                for p in sorted(document.pages, key=lambda p: p.number)
+            ]
+            reasons = [r for r in document.review_reasons or [] if not r.startswith(_DEDUP_REASON)]
+            plan = DocumentPlan(
+                first_page=1,
+                last_page=len(results),
+                results=results,
+                doc_type=document.doc_type,
+                predicted=document.doc_type or "",
+                procedure_code=document.procedure_code,
+                confidence=document.confidence or 0.0,
+                alternatives=[],
+                fields=fields,
+                review_reasons=reasons,
+                persons=persons[doc_id],
+                text=fingerprint_text("\n".join(r.text for r in results)),
+                page_hashes=[r.phash for r in results if r.phash],
+            )
+            plan.record_keys = record_keys(
+                schemas[document.doc_type], {k: f.value for k, f in fields.items()}
+            )
+            write_plan(session, document, plan)
+            session.commit()
+    return warehouse
+
+
+def _stored_fields(kept: Path, doc_id: int) -> list[Any]:
+    """Fields as the first run stored them (the replay copy had them deleted)."""
+    db = sqlite3.connect(kept / "intake.db")
+    db.row_factory = lambda cursor, row: SimpleNamespace(
+        **{c[0]: v for c, v in zip(cursor.description, row, strict=True)}
+    )
+    rows = db.execute(
+        "select key, value, raw, confidence, page, source, note from fields where document_id = ?",
+        (doc_id,),
+    ).fetchall()
+    db.close()
+    return rows
 
 
 def _signature(rng: random.Random) -> TextFingerprint:
@@ -318,13 +435,16 @@ def main() -> None:
     parser.add_argument(
         "--keep", type=Path, help="warehouse folder to keep (reused when already processed)"
     )
+    parser.add_argument(
+        "--replay", action="store_true", help="re-decide duplicates from the kept warehouse"
+    )
     parser.add_argument("--latency", default="", help="e.g. 10000,100000")
     parser.add_argument("--backends", default="sqlite,postgres")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     result: dict[str, Any] = {"command": "python -m bench.duplicates " + " ".join(sys.argv[1:])}
     if args.data:
-        result["accuracy"] = accuracy(args.data, args.workers, args.keep)
+        result["accuracy"] = accuracy(args.data, args.workers, args.keep, args.replay)
     for size in [int(x) for x in args.latency.split(",") if x]:
         for backend in args.backends.split(","):
             result[f"latency_{backend}_{size}"] = latency(size, backend)

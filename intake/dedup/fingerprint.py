@@ -1,9 +1,10 @@
 """Fingerprints of a document: a MinHash of its text and perceptual hashes of its pages.
 
-Text decides: two birth forms share their template (and so their image hash) but not their
-names and dates; a rescan of one paper shares almost all of its words. Word 3-shingles are
-taken on accent-folded, lower-cased tokens, so a diacritic read differently on the second
-scan costs one shingle, not the match.
+Text finds candidates: two birth forms share their template (and so their image hash) but
+not their names and dates; a rescan of one paper shares most of its characters. Shingles are
+character 5-grams of the accent-folded, lower-cased tokens written without spaces (scheme 2):
+one misread letter costs five shingles out of hundreds, where with word 3-shingles (scheme 1)
+it cost three words' worth and badly read ID-card rescans fell to an estimated Jaccard of 0.39.
 """
 
 from __future__ import annotations
@@ -21,7 +22,11 @@ from PIL import Image
 NUM_PERM = 128
 BANDS = 32
 ROWS = NUM_PERM // BANDS
-SHINGLE = 3
+SHINGLE = 5
+#: Version of what ``fingerprints.minhash`` and ``text_buckets`` hold: 1 = word 3-shingles,
+#: 2 = character 5-shingles. Stored rows of another scheme are rebuilt from the stored page
+#: text (migration 0006, ``intake.dedup.refingerprint``).
+SCHEME = 2
 _SEED = 20250701
 _TOKEN = re.compile(r"[0-9a-zđ]+")
 
@@ -57,9 +62,9 @@ class TextFingerprint:
 
 def fingerprint_text(text: str) -> TextFingerprint | None:
     """None when the text is too short to say anything (a blank page)."""
-    words = tokens(text)
-    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
-    if len(shingles) < 5:
+    joined = "".join(tokens(text))
+    shingles = {joined[i : i + SHINGLE] for i in range(len(joined) - SHINGLE + 1)}
+    if len(shingles) < 20:
         return None
     minhash = MinHash(num_perm=NUM_PERM, seed=_SEED)
     minhash.update_batch([s.encode() for s in shingles])

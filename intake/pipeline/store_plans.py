@@ -15,6 +15,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from intake.dedup.index import find_near, find_same_record, save_fingerprint, save_record_keys
+from intake.dedup.layout import PageWords, word_layout
 from intake.pipeline.analyse import DocumentPlan
 from intake.warehouse.models import Document, DocumentPerson, DuplicateLink, Field, Person
 
@@ -42,7 +43,18 @@ def write_plan(session: Session, document: Document, plan: DocumentPlan) -> None
     _link_persons(session, document.id, plan)
     reasons = list(plan.review_reasons)
     status = plan.status
-    near = find_near(session, plan.text, plan.page_hashes, plan.doc_type, exclude=document.id)
+    layout = word_layout(
+        PageWords(i, r.width, r.height, r.words) for i, r in enumerate(plan.results, start=1)
+    )
+    near = find_near(
+        session,
+        plan.text,
+        plan.page_hashes,
+        plan.doc_type,
+        exclude=document.id,
+        keys=plan.record_keys,
+        layout=layout,
+    )
     if near:
         status = "duplicate"
         for match in near:

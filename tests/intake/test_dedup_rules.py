@@ -1,0 +1,155 @@
+"""Duplicate rules on small hand-made documents: record keys that survive one misread digit,
+word layouts that tell a rescan from a retyped copy, the near-duplicate probe by record key,
+and the migration that rebuilds stored fingerprints."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from intake.config import Settings
+from intake.dedup.fingerprint import fingerprint_text
+from intake.dedup.index import find_near, save_fingerprint, save_record_keys
+from intake.dedup.layout import PageWords, agreement, word_layout
+from intake.dedup.records import record_keys
+from intake.dedup.refingerprint import refingerprint
+from intake.warehouse.models import Document, Field, Fingerprint, Page, RecordKey, TextBucket
+from intake.warehouse.repository import Warehouse
+from schemas import load_schemas
+
+CARD = {
+    "id_number": "019075686747",
+    "full_name": "Phạm Anh Văn Dũng",
+    "date_of_birth": "1975-07-23",
+}
+LABELS = ["Số", "Họ", "tên", "Ngày", "sinh", "Giới", "tính", "Quốc", "tịch", "Quê", "quán"]
+
+
+def _keys(**fields: str) -> set[str]:
+    return set(record_keys(load_schemas()["id_card"], {**CARD, **fields}))
+
+
+def test_one_misread_digit_keeps_the_record_when_other_fields_agree() -> None:
+    exact = _keys()
+    misread = _keys(id_number="019075686741", full_name="Phạm Anh Văn Dung")  # name misread too
+    assert exact & misread, "one digit off with the same date of birth must share a key"
+    assert not exact & _keys(id_number="019075686741", date_of_birth="1975-07-24", full_name="X")
+    assert not exact & _keys(id_number="019075689941", full_name="X"), "two digits off"
+
+
+def test_keys_never_cross_document_types() -> None:
+    card = set(record_keys(load_schemas()["id_card"], CARD))
+    form = set(record_keys(load_schemas()["residence_form"], {**CARD, "request_date": "x"}))
+    assert card and form and not card & form
+
+
+def _page(
+    words: list[tuple[str, float, float]], width: int = 1000, height: int = 1400
+) -> PageWords:
+    rows = [[w, x, y, x + 40, y + 20, 0.9, 0] for w, x, y in words]
+    return PageWords(1, width, height, rows)
+
+
+WORDS = [(w, 100 + 60 * (i % 4), 100 + 90 * i) for i, w in enumerate(LABELS)]
+
+
+def test_rescan_shifted_sheet_agrees_and_another_layout_does_not() -> None:
+    first = word_layout([_page(WORDS)])
+    shifted = word_layout([_page([(w, x + 25, y - 30) for w, x, y in WORDS])])
+    assert agreement(first, shifted) == 1.0
+    reordered = word_layout(
+        [_page([(w, x, y) for (w, _, _), (_, x, y) in zip(WORDS, WORDS[::-1], strict=True)])]
+    )
+    placed = agreement(first, reordered)
+    assert placed is not None and placed < 0.5
+    assert agreement(first, word_layout([_page(WORDS[:3])])) is None  # too few shared words
+
+
+def test_character_shingles_forgive_a_misread_letter() -> None:
+    text = " ".join(f"{k} {v}" for k, v in CARD.items()) + " Quê quán Thái Nguyên Nơi thường trú"
+    a, b = fingerprint_text(text), fingerprint_text(text.replace("Nguyên", "Nguyễn"))
+    other = fingerprint_text(text.replace("Phạm Anh Văn Dũng", "Lê Thị Hoa"))
+    assert a is not None and b is not None and other is not None
+    assert a.jaccard(b.signature) > 0.8 > a.jaccard(other.signature)
+    assert fingerprint_text("Số 12") is None
+
+
+def _store(
+    session: object,
+    text: str,
+    words: list[tuple[str, float, float]],
+    keys: list[str],
+    phash: str = "0000000000000000",
+) -> int:
+    doc = Document(
+        sha256=text[:8],
+        source_path="x",
+        source_name="x",
+        status="stored",
+        doc_type="id_card",
+        page_count=1,
+    )
+    doc.pages = [
+        Page(
+            number=1,
+            source_page=1,
+            text=text,
+            width=1000,
+            height=1400,
+            words=[[w, x, y, x + 40, y + 20, 0.9, 0] for w, x, y in words],
+            phash=phash,
+        )
+    ]
+    session.add(doc)  # type: ignore[attr-defined]
+    session.flush()  # type: ignore[attr-defined]
+    save_fingerprint(session, doc.id, fingerprint_text(text), [phash])  # type: ignore[arg-type]
+    save_record_keys(session, doc.id, keys)  # type: ignore[arg-type]
+    for k, v in CARD.items():
+        session.add(Field(document_id=doc.id, key=k, value=v))  # type: ignore[attr-defined]
+    return doc.id
+
+
+def test_badly_read_rescan_is_found_by_record_key_and_retyped_copy_is_not(tmp_path: Path) -> None:
+    warehouse = Warehouse.open(Settings(data_dir=tmp_path))
+    text = "CĂN CƯỚC CÔNG DÂN " + " ".join(LABELS) + " 019075686747 Phạm Anh Văn Dũng 23/07/1975"
+    keys = record_keys(load_schemas()["id_card"], CARD)
+    with warehouse.sessions() as session:
+        first = _store(session, text, WORDS, keys)
+        garbled = "CAN CƯỢC " + " ".join(w[:-1] for w in LABELS) + " 019075686747 PHAM ANH"
+        layout = word_layout([_page([(w, x + 5, y + 7) for w, x, y in WORDS])])
+        probe = fingerprint_text(garbled)
+        assert (
+            probe is not None and probe.jaccard(session.get(Fingerprint, first).minhash) < 0.65
+        ), "text alone would miss this rescan"
+        found = find_near(session, probe, ["0000000000000003"], "id_card", keys=keys, layout=layout)
+        assert [m.document_id for m in found] == [first]
+        retyped = word_layout(
+            [_page([(w, x, y) for (w, _, _), (_, x, y) in zip(WORDS, WORDS[::-1], strict=True)])]
+        )
+        assert (
+            find_near(session, probe, ["0000000000000003"], "id_card", keys=keys, layout=retyped)
+            == []
+        )
+        far = find_near(session, probe, ["ffffffffffffffff"], "id_card", keys=keys, layout=layout)
+        assert far == []
+    warehouse.close()
+
+
+def test_refingerprint_rebuilds_buckets_and_keys_from_stored_text(tmp_path: Path) -> None:
+    warehouse = Warehouse.open(Settings(data_dir=tmp_path))
+    text = "CĂN CƯỚC CÔNG DÂN " + " ".join(LABELS) + " 019075686747 Phạm Anh Văn Dũng 23/07/1975"
+    with warehouse.sessions() as session:
+        doc_id = _store(session, text, WORDS, ["stale"])
+        session.get(Fingerprint, doc_id).minhash = [1, 2, 3]
+        session.commit()
+        assert refingerprint(session) == 1
+        session.commit()
+        stored = session.get(Fingerprint, doc_id)
+        expected = fingerprint_text(text)
+        assert expected is not None and list(stored.minhash) == list(expected.signature)
+        keys = set(session.scalars(select(RecordKey.key).where(RecordKey.document_id == doc_id)))
+        assert keys == set(record_keys(load_schemas()["id_card"], CARD))
+        buckets = session.execute(select(TextBucket.band, TextBucket.key)).all()
+        assert sorted(buckets) == sorted(expected.band_keys())
+    warehouse.close()
