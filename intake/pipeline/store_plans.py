@@ -67,26 +67,33 @@ def write_plan(session: Session, document: Document, plan: DocumentPlan) -> None
                     details=match.details,
                 )
             )
-    else:
-        for other in find_same_record(session, plan.record_keys, exclude=document.id):
-            differ = _differing_fields(session, other, plan)
-            session.add(
-                DuplicateLink(
-                    document_id=document.id,
-                    other_id=other,
-                    kind="same_record",
-                    score=1.0,
-                    details={"differing_fields": differ},
-                )
+    # A rescan of one copy can also be the same record as another (a retyped copy stored
+    # earlier): linked too, so no copy of the record is lost from view. The rescan stays a
+    # duplicate; its differing fields are in the link.
+    rescanned = {m.document_id for m in near}
+    for other in find_same_record(session, plan.record_keys, exclude=document.id):
+        if other in rescanned:
+            continue
+        differ = _differing_fields(session, other, plan)
+        session.add(
+            DuplicateLink(
+                document_id=document.id,
+                other_id=other,
+                kind="same_record",
+                score=1.0,
+                details={"differing_fields": differ},
             )
-            if differ:
-                reasons.append(
-                    f"Cùng hồ sơ với tài liệu #{other}, khác ở: {', '.join(differ)} "
-                    f"/ same record as document #{other}, differing fields: {', '.join(differ)}"
-                )
-                status = "needs_review"
-            elif status == "stored":
-                status = "duplicate"
+        )
+        if near:
+            continue
+        if differ:
+            reasons.append(
+                f"Cùng hồ sơ với tài liệu #{other}, khác ở: {', '.join(differ)} "
+                f"/ same record as document #{other}, differing fields: {', '.join(differ)}"
+            )
+            status = "needs_review"
+        elif status == "stored":
+            status = "duplicate"
     document.status = status
     document.review_reasons = reasons or None
     save_fingerprint(session, document.id, plan.text, plan.page_hashes)
