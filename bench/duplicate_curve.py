@@ -4,8 +4,11 @@
 
 The pipeline runs over a generated folder (or a warehouse kept by
 ``python -m bench.duplicates --keep`` is reused), then every pair of documents that matters is
-scored the way ``intake.dedup.index.find_near`` scores a candidate: estimated Jaccard of the
-stored MinHash signatures and the smallest pHash Hamming distance between their page images.
+scored with what ``intake.dedup.index.find_near`` looks at: estimated Jaccard of the stored
+MinHash signatures, the smallest pHash Hamming distance between their page images, whether
+they share a record key, and how many of their shared words sit in the same place
+(``intake.dedup.layout.agreement``). The grids are for the text and image thresholds; the
+``rule_in_force`` row is the whole rule as ``find_near`` applies it.
 Pairs, by their truth:
 
 - ``rescan``: the same paper scanned again (a ``near`` file and its original, or two rescans of
@@ -33,8 +36,14 @@ from typing import Any
 from sqlalchemy import select
 
 from intake.dedup.fingerprint import TextFingerprint, hash_distance
-from intake.dedup.index import NEAR_PAGE_DISTANCE, NEAR_TEXT_JACCARD
-from intake.warehouse.models import Document, Fingerprint
+from intake.dedup.index import (
+    NEAR_LAYOUT_AGREEMENT,
+    NEAR_PAGE_DISTANCE,
+    NEAR_TEXT_JACCARD,
+    stored_layout,
+)
+from intake.dedup.layout import WordLayout, agreement
+from intake.warehouse.models import Document, Fingerprint, RecordKey
 
 POSITIVE = "rescan"
 #: Two retyped copies of one record that drew the same layout: same words, same page image,
@@ -58,6 +67,8 @@ class DocPrint:
     signature: tuple[int, ...]
     page_hashes: tuple[str, ...]
     layout: str = ""
+    words: WordLayout | None = None
+    keys: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +79,17 @@ class PairScore:
     lsh_candidate: bool
     files: tuple[str, str]
     doc_type: str = ""
+    placed: float | None = None  # layout agreement; None without word boxes
+    same_key: bool = False
+
+
+def in_force(s: PairScore) -> bool:
+    """``find_near``'s rule on a scored pair (candidates: LSH band or record key)."""
+    if s.distance > NEAR_PAGE_DISTANCE or not (s.lsh_candidate or s.same_key):
+        return False
+    if s.placed is None:
+        return s.jaccard >= NEAR_TEXT_JACCARD
+    return s.placed >= NEAR_LAYOUT_AGREEMENT and (s.same_key or s.jaccard >= NEAR_TEXT_JACCARD)
 
 
 def pair_kind(a: DocPrint, b: DocPrint) -> str | None:
@@ -105,6 +127,8 @@ def score_pairs(docs: list[DocPrint]) -> list[PairScore]:
                 bool(set(fa.band_keys()) & set(TextFingerprint(b.signature, 0).band_keys())),
                 (a.file, b.file),
                 a.doc_type,
+                agreement(a.words, b.words) if a.words and b.words else None,
+                bool(a.keys & b.keys),
             )
         )
     return scores
@@ -197,6 +221,20 @@ def curve(
     )
     return {
         "pairs": {k: len(v) for k, v in by_kind.items()},
+        "rule_in_force": {
+            "layout_agreement": NEAR_LAYOUT_AGREEMENT,
+            **_row(scores, in_force, jaccard),
+            "pairs_sharing_a_record_key": {
+                k: sum(s.same_key for s in v) for k, v in by_kind.items() if v
+            },
+            "layout_agreement_by_class": {
+                k: _percentiles([s.placed for s in v if s.placed is not None])
+                for k, v in by_kind.items()
+                if v
+            },
+            "missed_pairs": _worst([s for s in pos if not in_force(s)], lambda s: s.jaccard, 10),
+            "false_pairs": _worst([s for s in neg if in_force(s)], lambda s: -s.jaccard, 10),
+        },
         "jaccard": {k: _percentiles([s.jaccard for s in v]) for k, v in by_kind.items() if v},
         "page_distance": {
             k: _percentiles([float(s.distance) for s in v]) for k, v in by_kind.items() if v
@@ -260,7 +298,14 @@ def _margin(value: float, low: float | None, high: float | None) -> dict[str, fl
 
 def _worst(scores: list[PairScore], key: Any, n: int = 5) -> list[dict[str, Any]]:
     return [
-        {"kind": s.kind, "jaccard": s.jaccard, "distance": s.distance, "files": list(s.files)}
+        {
+            "kind": s.kind,
+            "jaccard": s.jaccard,
+            "distance": s.distance,
+            "layout_agreement": s.placed,
+            "record_key": s.same_key,
+            "files": list(s.files),
+        }
         for s in sorted(scores, key=key)[:n]
     ]
 
@@ -289,6 +334,7 @@ def load_prints(
     with warehouse.sessions() as session:
         rows = session.execute(
             select(
+                Document.id,
                 Document.source_name,
                 Document.source_page_first,
                 Document.source_page_last,
@@ -296,7 +342,10 @@ def load_prints(
                 Fingerprint.page_hashes,
             ).join(Fingerprint, Fingerprint.document_id == Document.id)
         ).all()
-        for name, first, last, minhash, page_hashes in rows:
+        keys: dict[int, set[str]] = {}
+        for doc_id, key in session.execute(select(RecordKey.document_id, RecordKey.key)):
+            keys.setdefault(doc_id, set()).add(key)
+        for doc_id, name, first, last, minhash, page_hashes in rows:
             t = truth.get(name)
             if t is None or not minhash:
                 continue
@@ -317,6 +366,8 @@ def load_prints(
                     tuple(minhash),
                     tuple(page_hashes),
                     doc.get("layout") or "",
+                    stored_layout(session, doc_id),
+                    frozenset(keys.get(doc_id, ())),
                 )
             )
     return prints

@@ -121,3 +121,16 @@ def test_no_separating_range_when_a_negative_outscores_a_positive() -> None:
     chosen = result["chosen"]
     assert chosen["recall"] == 0.0 and chosen["false_by_class"] == {"same_type": 1}
     assert not chosen["jaccard_range_separating_at_this_distance"]["exists"]
+
+
+def test_rule_in_force_takes_a_record_key_only_where_the_words_sit_alike() -> None:
+    """A badly read rescan (low text similarity) counts by its record key when its layout
+    agrees; a retyped copy with the same key and a close image does not."""
+    from bench.duplicate_curve import PairScore, in_force
+
+    rescan = PairScore("rescan", 0.4, 4, False, ("a", "b"), placed=1.0, same_key=True)
+    retyped = PairScore("retyped", 0.8, 6, True, ("a", "c"), placed=0.5, same_key=True)
+    no_words = PairScore("rescan", 0.4, 4, True, ("a", "d"), placed=None, same_key=True)
+    assert in_force(rescan) and not in_force(retyped) and not in_force(no_words)
+    result = curve([rescan, retyped, no_words])["rule_in_force"]
+    assert (result["precision"], result["recall"]) == (1.0, 0.5)
