@@ -17,8 +17,8 @@ kept of the first run (page text, word boxes, page hashes, fields, persons), on 
 database: a change of the matching rules is measured without a second OCR pass. OCR does not
 depend on those rules, so the result is what a full run would give.
 Latency: N synthetic documents with fingerprints, record keys and person links are inserted,
-then the duplicate check (LSH probe + verification, record-key probe) and the reuse lookup are
-timed for 200 random probes each.
+then the duplicate check (LSH and record-key probes + verification with the candidates' word
+layout, then the record-key probe) and the reuse lookup are timed for 200 random probes each.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ from sqlalchemy import create_engine, delete, insert, select, text
 from intake.config import Settings
 from intake.dedup.fingerprint import NUM_PERM, TextFingerprint, fingerprint_text
 from intake.dedup.index import find_near, find_same_record
+from intake.dedup.layout import WordLayout
 from intake.dedup.records import record_keys
 from intake.reuse import lookup
 from intake.warehouse.models import (
@@ -409,7 +410,12 @@ def latency(n: int, backend: str) -> dict[str, Any]:
             probes = _fill(warehouse, n, seed=7)[:200]
             fill_seconds = time.perf_counter() - started
             with warehouse.sessions() as session:
-                near = _time(lambda p: find_near(session, p[0], ["0" * 16], "id_card"), probes)
+                near = _time(
+                    lambda p: find_near(
+                        session, p[0], ["0" * 16], "id_card", keys=[p[1]], layout=WordLayout({})
+                    ),
+                    probes,
+                )
                 record = _time(lambda p: find_same_record(session, [p[1]]), probes)
                 reuse = _time(lambda p: lookup(session, p[2]), probes)
             warehouse.close()
