@@ -15,6 +15,7 @@ samples/generator/card.py, which follows the printed layouts of DOMAIN.md).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -301,7 +302,28 @@ def _read_name(views: CardViews, zone: Zone, engine: OcrEngine) -> ZoneReading |
             known = (form.title() in SURNAMES) if i == 0 else known_syllable(form)
             return known, forms.count(form)
         words.append(max(forms, key=rank))  # max keeps the first of equals: the best view
+    words[1:] = [_marked_like(w) for w in words[1:]]
     return ZoneReading("full_name", " ".join(words), group[0].lines)
+
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # grave acute tilde hook dot
+
+
+def _has_tone(word: str) -> bool:
+    return any(c in _TONES for c in unicodedata.normalize("NFD", word))
+
+
+def _marked_like(word: str) -> str:
+    """A given-name word read with a tone mark no name syllable has ("TIỀN"): blur swaps one
+    tone mark for another far more often than it invents one, so when exactly one listed
+    syllable with these letters carries a tone mark (Tiến, not Tiên), that is the word.
+    Unmarked and listed words are left alone (repair_given_names handles the rest)."""
+    from intake.extract.values.given_names import known_syllable, same_letters
+
+    if known_syllable(word) or not _has_tone(word):
+        return word
+    marked = [s for s in same_letters(word) if _has_tone(s)]
+    return marked[0].upper() if len(marked) == 1 else word
 
 
 def _count(readings: list[ZoneReading], text: str) -> int:

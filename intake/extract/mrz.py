@@ -1,6 +1,9 @@
 """The machine-readable zone on the back of Vietnamese ID cards (ICAO 9303 TD1, 3 x 30).
 
 Line 1: ``IDVNM`` + last 9 digits of the ID number + check digit + the full 12-digit number.
+The check digit covers only the last 9 digits, so the full number's first three (the
+province code) must also be a known province code with a valid century digit: OCR's "8" for
+"0" there ("846..." for "046...") would otherwise pass as checked.
 Line 2: birth YYMMDD + check, sex (M/F), expiry YYMMDD + check (``991231`` = no expiry),
 ``VNM``, filler, composite check. Each value is used only when its own check digit (weights
 7-3-1) holds, so an MRZ value is exact or absent; OCR's usual MRZ confusions (``«`` for
@@ -12,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from intake.extract.idnumber import structure_problems
 from intake.extract.values.base import DIGIT_CONFUSIONS
 
 _LINE1 = re.compile(r"[I1lT|]?D?VNM([0-9A-Z]{9})([0-9A-Z])([0-9A-Z]{12})")
@@ -63,6 +67,7 @@ def read_mrz(lines: list[str]) -> Mrz | None:
                 full.isdigit()
                 and check_digit(full[3:]) == check
                 and (full[3:] == doc or doc.isdigit())
+                and not structure_problems(full)
             ):
                 id_number = full
         if (m := _LINE2.search(line)) is not None:

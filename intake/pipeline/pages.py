@@ -218,8 +218,8 @@ class PageReader:
         self, flat: Flattened, result: PageResult
     ) -> tuple[PageText, list[CardRegion]]:
         page, cards, readings = read_card_sheet(self.engine, self._zone_reader(), flat)
-        if result.photo is not None:
-            result.photo["zones"] = describe(readings)
+        if result.photo is not None:  # again: a card found upside down was turned over
+            result.photo = {**flat.meta(), "zones": describe(readings)}
         return page, cards
 
     def _reread_photo_cards(

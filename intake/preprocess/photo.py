@@ -323,6 +323,17 @@ def warp_card_from_photo(flat: Flattened, quad: np.ndarray) -> Image.Image | Non
     return Image.fromarray(card)
 
 
+def turned_over(region: Region) -> Region:
+    """The region after its card is turned 180 degrees within its sheet box (a card lying
+    upside down on the desk): the sheet -> photo homography first undoes the turn, and the
+    quad starts from the card's real top-left corner."""
+    left, top, right, bottom = region.box
+    turn = np.array([[-1, 0, left + right], [0, -1, top + bottom], [0, 0, 1]], np.float64)
+    quad = region.quad[2:] + region.quad[:2]
+    return Region(region.kind, quad, region.box,
+                  _tuple(np.array(region.homography, np.float64) @ turn))
+
+
 def _tuple(a: np.ndarray) -> tuple[tuple[float, ...], ...]:
     return tuple(tuple(float(v) for v in row) for row in np.asarray(a))
 

@@ -7,6 +7,8 @@ Boxes are in sheet / page pixels, like every other page's words.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 from PIL import Image
 
@@ -18,6 +20,7 @@ from intake.preprocess.photo import (
     Flattened,
     find_cards_on_page,
     normalise_contrast,
+    turned_over,
     warp_card_from_photo,
 )
 
@@ -36,10 +39,17 @@ def read_card_sheet(engine: OcrEngine, zones: ZoneReader | None,
     found: list[ZoneReading] = []
     cards = []
     name = getattr(engine, "name", "")
-    for region in flat.regions:
+    for i, region in enumerate(flat.regions):
         left, top = region.box[0], region.box[1]
         crop = flat.image.crop(region.box)
         text = engine.recognize(card_for_ocr(crop), flat.dpi)
+        if _anchors(text.text) < 2:  # nothing a card prints read: maybe lying upside down
+            turned = crop.rotate(180)
+            again = engine.recognize(card_for_ocr(turned), flat.dpi)
+            if (_anchors(again.text), again.confidence) > (_anchors(text.text), text.confidence):
+                crop, text = turned, again
+                flat.image.paste(turned, region.box)  # in place: the sheet stored is upright
+                flat.regions[i] = turned_over(region)
         name = text.engine
         card_lines = list(text.lines)
         if zones is not None:
@@ -50,6 +60,20 @@ def read_card_sheet(engine: OcrEngine, zones: ZoneReader | None,
         cards.append(CardRegion(region.box))
     page = PageText(tuple(lines), flat.image.width, flat.image.height, engine=name)
     return page, cards, found
+
+
+#: Words every card side prints (accent-folded), whatever the generation: seen upright,
+#: OCR reads some of them; upside down it reads none.
+_ANCHORS = ("cong hoa", "viet nam", "doc lap", "can cuoc", "ho va ten", "full name",
+            "ngay sinh", "date of birth", "quoc tich", "nationality", "dac diem", "ngon tro",
+            "ngay thang nam", "cuc truong", "bo cong an")
+
+
+def _anchors(text: str) -> int:
+    from intake.extract.text import fold
+
+    folded = fold(text)
+    return sum(a in folded for a in _ANCHORS) + ("IDVNM" in text) + ("<<<" in text)
 
 
 def reread_cards(zones: ZoneReader, image: Image.Image, page: PageText,
@@ -71,12 +95,24 @@ def reread_cards(zones: ZoneReader, image: Image.Image, page: PageText,
             if left <= (ln.box[0] + ln.box[2]) / 2 <= right
             and top <= (ln.box[1] + ln.box[3]) / 2 <= bottom
         )
-        readings = zones.read(crop, hint)
+        readings = zones.read(crop, hint) or _read_turned(zones, crop)
         if readings:
             lines = merge(lines, readings, (left, top), (right - left) / CARD_SIZE[0])
             found.extend(readings)
     return PageText(tuple(lines), page.width, page.height, engine=page.engine,
                     source=page.source), found
+
+
+def _read_turned(zones: ZoneReader, card: Image.Image) -> list[ZoneReading]:
+    """Zone reads of a card read upside down (a copy photographed upside down): the card
+    turned 180 degrees, the readings' boxes turned back into the card as it lies."""
+    width, height = card.size
+    readings = zones.read(card.rotate(180), "")
+
+    def back(box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+        return width - box[2], height - box[3], width - box[0], height - box[1]
+
+    return [replace(r, lines=tuple(map_boxes(r.lines, back))) for r in readings]
 
 
 def _page_cards(image: Image.Image, cards: list[CardRegion], flat: Flattened | None,

@@ -161,6 +161,34 @@ def test_page_reader_reads_card_photos(photo_set: tuple[Path, list[dict[str, Any
     assert hits >= len(cards) - 1
 
 
+def test_card_lying_upside_down_is_turned_over(
+    photo_set: tuple[Path, list[dict[str, Any]]], tmp_path: Path
+) -> None:
+    """A card photo turned 180 degrees (the card upside down on the desk): the sheet stored
+    shows the card upright, its ID number is read, and the kept homography still maps the
+    card's box on the sheet onto the card in the (turned) photo, from its real top-left."""
+    out, truths = photo_set
+    truth = next(t for t in truths if _photo(t)["scene"] == "card")
+    image, _ = load_frame(out / truth["file"], 0, 200_000_000)
+    turned = image.rotate(180)
+    path = tmp_path / "upside-down.png"
+    turned.save(path)
+    reader = PageReader(Settings(data_dir=tmp_path / "data", workers=1))
+    result = reader.read(PageTask(str(path), "image", 0))
+    assert result.photo is not None and result.photo["kind"] == "cards"
+    words = PageWords(1, result.width, result.height, result.words, result.text_source)
+    fields = extract_document("id_card", [words], qr_payloads=result.qr,
+                              zone_readings=result.photo.get("zones", [])).fields
+    assert fields["id_number"].value == truth["documents"][0]["fields"]["id_number"]
+    region = result.photo["regions"][0]
+    corners = np.array(to_photo(region, tuple(region["box"])))
+    assert np.abs(corners - np.array(region["quad"])).max() < 1.0
+    # the quad starts from the card's real top-left: the truth's, turned by 180 degrees
+    w, h = image.size
+    truth_tl = np.array(_photo(truth)["quads"][0][0])
+    assert np.abs(np.array(region["quad"][0]) - (np.array([w, h]) - truth_tl)).max() < 15
+
+
 def test_photo_overlay_maps_field_boxes_through_the_region_homography() -> None:
     """A field box on the sheet becomes a polygon on the photo through its own region's
     homography (the second card here), and boxes outside every region are left out."""
@@ -182,3 +210,27 @@ def test_photo_overlay_maps_field_boxes_through_the_region_homography() -> None:
     assert (overlay[1].width, overlay[1].height) == (800, 600)
     assert [b.key for b in overlay[1].boxes] == ["full_name"]
     assert overlay[1].boxes[0].points == "5.0,105.0 15.0,105.0 15.0,110.0 5.0,110.0"
+
+
+def test_blurred_tone_mark_goes_to_the_one_marked_name_syllable() -> None:
+    """A tone mark read where no name syllable has it ("TIỀN") becomes the one listed
+    syllable with those letters that has a mark (Tiến); an unmarked reading (TIÊN, a name
+    itself) and a listed one (THỦY, though Thùy exists too) are never guessed at."""
+    from intake.extract.card_zones import _marked_like
+
+    assert _marked_like("TIỀN") == "TIẾN"
+    assert _marked_like("TIÊN") == "TIÊN"
+    assert _marked_like("THỦY") == "THỦY"
+    assert _marked_like("THỤY") == "THỤY"  # Thùy, Thúy and Thủy all listed: no single answer
+
+
+def test_mrz_province_digits_must_be_a_province_code() -> None:
+    """The MRZ check digit covers only the last 9 digits of the 12-digit number: a misread
+    province code ("846" for "046") passes it, so the number must also be well formed."""
+    from intake.extract.mrz import check_digit, read_mrz
+
+    doc = "096941091"
+    line = f"IDVNM{doc}{check_digit(doc)}{{}}{doc}<<<"
+    good, bad = read_mrz([line.format("046")]), read_mrz([line.format("846")])
+    assert good is not None and good.id_number == "046096941091"
+    assert bad is not None and bad.id_number is None

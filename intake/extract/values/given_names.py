@@ -52,3 +52,8 @@ def known_syllable(word: str) -> bool:
     """True when ``word`` (any case) is one of the listed name syllables, tone marks and all."""
     form = word[:1].upper() + word[1:].lower()
     return form in _by_letters().get(fold(word), [])
+
+
+def same_letters(word: str) -> list[str]:
+    """The listed name syllables spelled with ``word``'s letters (any tone marks)."""
+    return list(_by_letters().get(fold(word), []))
