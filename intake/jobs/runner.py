@@ -15,7 +15,7 @@ from intake.errors import BadInputError, IntakeError
 from intake.jobs import queue
 from intake.jobs.quarantine import write_quarantine_copy
 from intake.loading import SourceInfo
-from intake.pipeline.analyse import analyse_or_review
+from intake.pipeline.analyse import plans_for
 from intake.pipeline.ingest import Ticket, worker_id
 from intake.pipeline.pages import PageReader, PageResult
 from intake.pipeline.process import inspect_ticket, page_tasks
@@ -86,9 +86,7 @@ class JobRunner:
                 retry = ticket.attempts < self.settings.job_max_attempts
                 if error is not None and error.transient and retry:
                     raise error  # retried with back-off; once used up, stored as quarantined
-        plans = None
-        if error is None and not originals and results:
-            plans = analyse_or_review(self.settings, results, ticket.origin)
+        plans = plans_for(self.settings, results, ticket.origin, error, originals)
         with self.warehouse.unit_of_work() as session:
             documents = store_documents(
                 session, ticket, info, results, error, originals, self.owner, plans

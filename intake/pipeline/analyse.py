@@ -46,6 +46,21 @@ class DocumentPlan:
         return "needs_review" if self.doc_type is None or self.review_reasons else "stored"
 
 
+def plans_for(
+    settings: Settings,
+    results: list[PageResult],
+    origin: dict[str, Any],
+    error: object | None,
+    originals: list[int],
+) -> list[DocumentPlan] | None:
+    """What to store for a file: nothing to analyse when it failed, is an exact copy of a
+    document already on file, or has no pages (``store_documents`` then records just that).
+    Both the synchronous pipeline and the job worker decide this the same way."""
+    if error is not None or originals or not results:
+        return None
+    return analyse_or_review(settings, results, origin)
+
+
 def analyse_or_review(
     settings: Settings, results: list[PageResult], origin: dict[str, Any]
 ) -> list[DocumentPlan]:

@@ -21,7 +21,7 @@ from typing import Any
 from intake.config import Settings
 from intake.errors import BadInputError, IntakeError
 from intake.loading import SourceInfo, inspect
-from intake.pipeline.analyse import analyse_or_review
+from intake.pipeline.analyse import plans_for
 from intake.pipeline.ingest import Ticket, receive, worker_id
 from intake.pipeline.pages import PageResult, PageTask
 from intake.pipeline.pool import PagePool
@@ -137,9 +137,7 @@ class Pipeline:
                 originals = []
             else:
                 originals = existing_originals(session, ticket.sha256)
-            plans = None
-            if item.error is None and not originals and results:
-                plans = analyse_or_review(self.settings, results, ticket.origin)
+            plans = plans_for(self.settings, results, ticket.origin, item.error, originals)
             documents = store_documents(
                 session, ticket, item.info, results, item.error, originals, self.owner, plans
             )
