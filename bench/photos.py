@@ -119,10 +119,29 @@ def measure(data: Path, examples: int = 0, turn: int = 0) -> dict[str, Any]:
                 "truth": {k: fields.get(k) for k in ("id_number", "full_name")},
                 "got": {k: got.get(k) for k in ("id_number", "full_name")},
                 "photo_seconds": result.seconds.get("photo", 0.0),
+                "copy_card_seconds": _copy_card_seconds(path) if (result.photo or {}).get(
+                    "kind") == "page" else None,
                 "seconds": total,
                 "error": result.error_code,
             })
     return _report(data, rows, examples)
+
+
+def _copy_card_seconds(path: Path) -> float:
+    """CPU seconds of the photo handling a photographed page adds inside the OCR stage:
+    finding the cards on the flat page and warping each from the photo (timed apart,
+    since the page reader books it with OCR)."""
+    from intake.loading.images import load_frame
+    from intake.preprocess.photo import find_cards_on_page, flatten, warp_card_from_photo
+
+    image, _ = load_frame(path, 0, 200_000_000)
+    flat = flatten(image)
+    if flat is None:
+        return 0.0
+    started = time.process_time()
+    for quad in find_cards_on_page(flat.image):
+        warp_card_from_photo(flat, quad)
+    return time.process_time() - started
 
 
 def _crashed(truth: dict[str, Any], exc: Exception) -> dict[str, Any]:
@@ -151,6 +170,7 @@ def _report(data: Path, rows: list[dict[str, Any]], examples: int) -> dict[str, 
                 "name_exact": _share(subset, "name_ok", "front")}
 
     photo_s = sorted(r["photo_seconds"] for r in rows)
+    copy_s = sorted(r["copy_card_seconds"] for r in rows if r.get("copy_card_seconds") is not None)
     total_s = sorted(r["seconds"] for r in rows)
     scenes = sorted({r["scene"] for r in rows})
     wrong = [
@@ -168,6 +188,11 @@ def _report(data: Path, rows: list[dict[str, Any]], examples: int) -> dict[str, 
             "mean": round(statistics.mean(photo_s), 3) if photo_s else None,
             "p95": round(photo_s[int(0.95 * (len(photo_s) - 1))], 3) if photo_s else None,
             "max": round(photo_s[-1], 3) if photo_s else None,
+        },
+        "copy_card_cpu_seconds": {  # photographed pages only (inside the OCR stage)
+            "n": len(copy_s),
+            "mean": round(statistics.mean(copy_s), 3) if copy_s else None,
+            "max": round(copy_s[-1], 3) if copy_s else None,
         },
         "read_seconds_per_image": {
             "mean": round(statistics.mean(total_s), 3) if total_s else None,
