@@ -127,11 +127,13 @@ def _crop_box(words: list[OcrWord], i: int, size: tuple[int, int]) -> tuple[int,
     pad_y, pad_x = max(4, height // 3), max(4, height // 2)
     lo = left - pad_x if i == 0 else max(left - pad_x, words[i - 1].box[2] + 1)
     hi = right + pad_x if i == len(words) - 1 else min(right + pad_x, words[i + 1].box[0] - 1)
+    # Neighbours' boxes may overlap the word's own (italic, touching glyphs): never cut into it.
+    lo, hi = min(lo, left), max(hi, right)
     return (
         max(0, lo),
         max(0, top - pad_y),
-        min(size[0], max(hi, right)),
-        min(size[1], bottom + pad_y),
+        max(min(size[0], hi), max(0, lo) + 1),
+        max(min(size[1], bottom + pad_y), max(0, top - pad_y) + 1),
     )
 
 

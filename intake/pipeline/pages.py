@@ -8,6 +8,7 @@ which is safe from many processes at once.
 from __future__ import annotations
 
 import io
+import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,7 @@ from PIL import Image, ImageDraw
 
 from intake.config import Settings
 from intake.dedup.fingerprint import page_hash
-from intake.errors import IntakeError
+from intake.errors import ErrorCode, IntakeError
 from intake.extract.card_zones import ZoneReader, describe
 from intake.extract.qr import decode_qr
 from intake.loading import load_page
@@ -37,6 +38,8 @@ ORIENTATION_CHECK_CONFIDENCE = 0.70
 ORIENTATION_CHECK_MIN_WORDS = 15
 #: Scans below Settings.ocr_min_dpi are enlarged to this resolution for OCR.
 OCR_TARGET_DPI = 300
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +103,13 @@ class PageReader:
             result.error_code = "out_of_memory"
             result.error_message = "Hết bộ nhớ khi đọc trang / out of memory reading the page"
             result.transient = True
+        except Exception as exc:  # the page boundary: a fault in one step fails this page only
+            log.exception("reading page %d of %s failed", task.index + 1, task.blob_path)
+            result.error_code = str(ErrorCode.INTERNAL)
+            result.error_message = (
+                f"Lỗi nội bộ khi đọc trang {task.index + 1}, cần báo cho quản trị / internal "
+                f"error reading page {task.index + 1}, report it: {type(exc).__name__}: {exc}"
+            )
         return result
 
     def _read(self, task: PageTask, result: PageResult) -> None:

@@ -78,3 +78,33 @@ def test_bad_file_is_quarantined_and_run_goes_on(case: str, tmp_path: Path) -> N
     warehouse.close()
     assert good_record.status in PROCESSED
     assert good_record.pages == 1
+
+
+def test_fault_in_a_page_step_quarantines_the_file_not_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug in a preprocessing step (injected here: line removal raises) fails that file with
+    a reason an operator can report, and the run goes on to the next file."""
+    import intake.pipeline.pages as pages
+
+    calls = {"n": 0}
+    real = pages.remove_leaders_and_rules
+
+    def fails_first_time(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise ValueError("Coordinate 'right' is less than 'left'")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pages, "remove_leaders_and_rules", fails_first_time)
+    settings = Settings(data_dir=tmp_path / "data", workers=1)
+    first, second = tmp_path / "một.png", tmp_path / "hai.png"
+    render_page(("Giấy tờ thứ nhất",)).save(first, dpi=(300, 300))
+    render_page(("Giấy tờ thứ hai",)).save(second, dpi=(300, 300))
+
+    bad_record, good_record = run_pipeline(settings, [first, second])
+
+    assert bad_record.status == "quarantined"
+    assert bad_record.error and "lỗi nội bộ" in bad_record.error.lower()
+    assert "ValueError" in bad_record.error
+    assert good_record.status in PROCESSED

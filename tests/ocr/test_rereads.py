@@ -143,3 +143,18 @@ def test_split_id_number_is_joined_and_checked_as_one(engine: TesseractEngine) -
     assert [w.text for w in words] == ["Số:", "030082897943"]
     assert words[1].box == (left, top, right, bottom)
     assert stats.candidates == 1
+
+
+def test_word_overlapped_by_its_neighbour_is_still_reread(engine: TesseractEngine) -> None:
+    """The page pass can return a neighbour whose box reaches past the digit word (seen on a
+    scanned marriage form, fresh seed 5602): the crop still covers the word, nothing raises."""
+    image = Image.new("L", (700, 80), 255)
+    ImageDraw.Draw(image).text((300, 15), "12/02/1990", font=ImageFont.truetype(SERIF, 40), fill=0)
+    words = (
+        OcrWord("Ngày:", (100, 10, 560, 60), 0.9),
+        OcrWord("12/02/1996", (300, 10, 520, 60), 0.5),
+    )
+    page = PageText((OcrLine(words),), 700, 80, engine="tesseract")
+    reread, stats = reread_digits(engine, image, page, 300)
+    assert stats.reread == 1
+    assert reread.lines[0].words[1].text == "12/02/1990"
