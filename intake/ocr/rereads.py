@@ -29,6 +29,9 @@ TRUSTED_CONFIDENCE = 0.90
 MIN_DIGITS = 6
 
 _CORE = re.compile(r"\d[\d/.\-]*\d")
+#: Small card print: the page pass often reads a date's slashes as i, I, l or | ("12i02I2026");
+#: such a word is still a date to re-read (the re-read itself allows digits and separators only).
+_CORE_LOOSE = re.compile(r"\d[\d/.\-iIl|]*\d")
 _DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
 _ID = re.compile(r"\d{12}")
 _DIGIT_WORD = re.compile(r"\d+[.,;]?")
@@ -53,7 +56,7 @@ def valid_digits(core: str) -> bool:
 
 
 def _core(text: str) -> re.Match[str] | None:
-    match = _CORE.search(text)
+    match = _CORE_LOOSE.search(text)
     if match is None or sum(c.isdigit() for c in match.group()) < MIN_DIGITS:
         return None
     return match

@@ -158,3 +158,13 @@ def test_word_overlapped_by_its_neighbour_is_still_reread(engine: TesseractEngin
     reread, stats = reread_digits(engine, image, page, 300)
     assert stats.reread == 1
     assert reread.lines[0].words[1].text == "12/02/1990"
+
+
+def test_date_with_slashes_read_as_letters_is_reread(engine: TesseractEngine) -> None:
+    """Small card print: the page pass read the slashes as i and I ("12i02I2026", fresh seed
+    5601); the word is still taken for a date and re-read."""
+    image, box = _line_image("12/02/2026")
+    page = PageText((OcrLine((OcrWord("12i02I2026", box, 0.43),)),), image.width, image.height, "t")
+    repaired, stats = reread_digits(engine, image, page, 300)
+    assert repaired.lines[0].words[0].text == "12/02/2026"
+    assert stats.changed == 1
