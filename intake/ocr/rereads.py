@@ -183,16 +183,19 @@ _MISSING_SEPARATOR = (
     re.compile(r"(\d{2})(\d{2})([/.\-])(\d{4})"),  # 0708/2019
     re.compile(r"(\d{2})([/.\-])(\d{2})(\d{4})"),  # 07/082019
 )
+#: Separators read as letters on small print: "12i02I2026".
+_LETTER_SEPARATORS = re.compile(r"(\d{1,2})[iIl|/.\-](\d{1,2})[iIl|/.\-](\d{4})")
 
 
 def _with_separator(text: str) -> str:
-    """A dd/mm/yyyy date whose thin first or second slash the OCR dropped ("0708/2019"), with
-    the slash put back; any other text as it is. Forms print dates with two-digit day and
-    month, so the split is unambiguous."""
+    """A dd/mm/yyyy date whose thin slash the OCR dropped ("0708/2019") or read as a letter
+    ("12i02I2026"), with the slash put back; any other text as it is. Forms print dates with
+    two-digit day and month, so the split is unambiguous."""
     for pattern in _MISSING_SEPARATOR:
         match = pattern.fullmatch(text)
         if match:
             parts = match.groups()
             sep = next(p for p in parts if not p.isdigit())
             return sep.join(p for p in parts if p.isdigit())
-    return text
+    match = _LETTER_SEPARATORS.fullmatch(text)
+    return "/".join(match.groups()) if match else text

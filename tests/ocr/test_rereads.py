@@ -111,6 +111,9 @@ def test_dropped_slash_is_put_back_only_when_nothing_reads_valid() -> None:
     )
     assert _vote(("0708/2019", 0.61), [("07/08/2018", 0.7), ("", 0.0)]) == ("07/08/2018", 0.7)
     assert _vote(("3208/2019", 0.6), [("", 0.0)]) is None  # day 32: not a date either way
+    # slashes read as letters on card print, re-reads that dropped them (fresh seed 5601)
+    readings = [("121022026", 0.0), ("120212026", 0.0), ("12022026", 0.0)]
+    assert _vote(("12i02I2026", 0.43), readings) == ("12/02/2026", 0.43)
 
     """Three different valid readings: the crop read at page scale wins, not the most
     confident enlarged one (an italic 8 read as 6 at x2, dev seed 5102)."""
