@@ -276,6 +276,19 @@ def _read_id(views: CardViews, zone: Zone, engines: tuple[OcrEngine, ...],
     return None
 
 
+#: A Vietnamese syllable, accents folded: an onset, a vowel nucleus, a final. A name word
+#: OCR broke apart ("NG YẾ SN" for "NGUYỄN") is not one, and neither is most debris.
+_SYLLABLE = re.compile(r"(ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnpqrstvx])?"
+                       r"[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?")
+
+
+def _syllable_like(word: str) -> bool:
+    """Words with an apostrophe or hyphen (H'Hen, minority names) are not checked."""
+    from intake.extract.text import fold
+
+    return bool(re.search(r"['’-]", word)) or bool(_SYLLABLE.fullmatch(fold(word)))
+
+
 def _read_name(views: CardViews, zone: Zone, engine: OcrEngine) -> ZoneReading | None:
     """The full name, voted over the band's views: first on the letters (accents folded),
     then word by word on the tone marks (a form that is a known surname or given-name
@@ -289,7 +302,8 @@ def _read_name(views: CardViews, zone: Zone, engine: OcrEngine) -> ZoneReading |
     for text, lines in _reads(engine, views, box):
         letters = " ".join(re.sub(r"[^\w\s]|_|\d", " ", text).split())
         parsed = parse_name(letters)
-        if parsed is not None and parsed.valid and letters.upper() == letters:
+        if (parsed is not None and parsed.valid and letters.upper() == letters
+                and all(_syllable_like(w) for w in letters.split())):
             found.append(ZoneReading("full_name", letters, tuple(lines)))
     if not found:
         return None

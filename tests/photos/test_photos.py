@@ -234,3 +234,14 @@ def test_mrz_province_digits_must_be_a_province_code() -> None:
     good, bad = read_mrz([line.format("046")]), read_mrz([line.format("846")])
     assert good is not None and good.id_number == "046096941091"
     assert bad is not None and bad.id_number is None
+
+
+def test_zone_names_must_be_made_of_syllables() -> None:
+    """A name OCR broke apart ("NG YẾ SN ĐỨC BÌNH") is not taken from the zone, a real one
+    (and a minority name with an apostrophe) is."""
+    from intake.extract.card_zones import _syllable_like
+
+    good = ("NGUYỄN", "ĐỨC", "BÌNH", "QUỲNH", "NGHĨA", "H'HEN", "NIÊ")
+    assert all(_syllable_like(w) for w in good)
+    assert not _syllable_like("NG") and not _syllable_like("SN")
+    assert not _syllable_like("NGLLYÊN")
