@@ -86,3 +86,23 @@ def test_slanted_rule_erased_filled_bar_kept() -> None:
     assert arr[190, 900:1250].min() == 255  # the rule leaving the bar gone
     bar = np.asarray(image)[150:231, 100:685]  # all but where the rule runs into its edge
     assert np.array_equal(arr[150:231, 100:685], bar)  # the bar and its text stay as printed
+
+
+def test_leader_dots_straddling_a_pixel_row_and_specks_between_them() -> None:
+    """A scanned leader line: the dots' bottoms wander by a pixel (1141 or 1142 px) and the
+    patterned background leaves small specks between them. All dots are still one leader
+    (fresh seed 5602: such a line kept its dots and "8/10/1958" was read as "D210/")."""
+    rng = np.random.default_rng(7)
+    pixels = np.full((1200, 1400), 255, np.uint8)
+    dots = np.zeros_like(pixels, dtype=bool)
+    xs = range(100, 1300, 14)
+    for x in xs:
+        bottom = 1141 + int(rng.integers(0, 2))
+        dots[bottom - 6 : bottom, x : x + 7] = True
+        pixels[dots] = 0
+        speck = x + 9
+        pixels[1120 + int(rng.integers(0, 25)), speck] = 0  # one-pixel specks
+    image = Image.fromarray(pixels)
+    cleaned, stats = remove_leaders_and_rules(image, 300)
+    assert stats.leader_dots == len(xs)
+    assert np.asarray(cleaned)[dots].min() == 255
