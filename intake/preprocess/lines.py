@@ -16,6 +16,7 @@ Tesseract's own binarisation).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import cv2
@@ -64,36 +65,56 @@ def find_leader_dots(ink: np.ndarray, dpi: int) -> tuple[np.ndarray, int]:
     idx = np.flatnonzero(small)
     if idx.size == 0:
         return np.zeros_like(ink), 0
-    # Group candidates by baseline (bottom edge) and chain neighbours with a regular pitch.
-    # Baselines are grouped by gaps between them, not by fixed bands: dots whose bottoms
-    # differ by a pixel across a band edge (1141 and 1142 px) would be split into two groups,
-    # each with every other dot missing, and neither would look regular.
-    tolerance = max(2, round(3 * s))
     centres = x + w / 2.0
-    by_bottom = idx[np.argsort(y[idx] + h[idx], kind="stable")]
-    sorted_bottoms = y[by_bottom] + h[by_bottom]
-    group = np.empty(len(x), np.int64)
-    group[by_bottom] = np.concatenate(([0], np.cumsum(np.diff(sorted_bottoms) > tolerance)))
-    order = np.lexsort((centres[idx], group[idx]))
-    idx = idx[order]
-    bottoms = y[idx] + h[idx]
-    max_gap = 45 * s
-    min_run = 4
-    leaders: list[int] = []
-    run: list[int] = [idx[0]]
-    for prev, cur, b_prev, b_cur in zip(idx[:-1], idx[1:], bottoms[:-1], bottoms[1:], strict=True):
-        gap = centres[cur] - centres[prev]
-        if abs(int(b_cur) - int(b_prev)) <= tolerance and 0 < gap <= max_gap:
-            run.append(cur)
-            continue
-        if len(run) >= min_run and _regular(centres[run]):
-            leaders.extend(run)
-        run = [cur]
-    if len(run) >= min_run and _regular(centres[run]):
-        leaders.extend(run)
+    bottoms = y + h
+    leaders = [
+        i
+        for run in _chains(idx, centres, bottoms, max(2, round(3 * s)), 45 * s)
+        if len(run) >= 4 and _regular(centres[run])
+        for i in run
+    ]
     mask = np.zeros_like(ink)
     cv2.drawContours(mask, [outer[i] for i in leaders], -1, 255, thickness=cv2.FILLED)
     return mask, len(leaders)
+
+
+def _chains(
+    idx: np.ndarray, centres: np.ndarray, bottoms: np.ndarray, tolerance: int, max_gap: float
+) -> list[list[int]]:
+    """Candidates joined to every candidate on their right on the same baseline (bottoms
+    within ``tolerance``, centres at most ``max_gap`` apart), as connected groups.
+
+    Each candidate looks for its own neighbours, so blobs of a patterned background or scanner
+    noise standing between the dots at other heights do not cut a leader into pieces (they
+    did when candidates were taken in one sorted order), a blob on the baseline cannot take a
+    dot's only link, and dots whose bottoms straddle a pixel row stay together."""
+    band = 2 * tolerance
+    rows: dict[int, list[int]] = {}
+    for i in idx[np.argsort(centres[idx], kind="stable")]:
+        rows.setdefault(int(bottoms[i]) // band, []).append(int(i))
+    row_centres = {key: [centres[i] for i in members] for key, members in rows.items()}
+    parent = {int(i): int(i) for i in idx}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in parent:
+        key = int(bottoms[i]) // band
+        for row in (key - 1, key, key + 1):
+            members = rows.get(row, [])
+            for k in range(bisect_right(row_centres.get(row, []), centres[i]), len(members)):
+                j = members[k]
+                if centres[j] - centres[i] > max_gap:
+                    break
+                if abs(int(bottoms[j]) - int(bottoms[i])) <= tolerance:
+                    parent[root(j)] = root(i)
+    groups: dict[int, list[int]] = {}
+    for i in parent:
+        groups.setdefault(root(i), []).append(i)
+    return list(groups.values())
 
 
 def _regular(xs: np.ndarray) -> bool:
