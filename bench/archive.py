@@ -15,7 +15,6 @@ Ghostscript's PDF/A path, to compare time, size, image re-encoding and validatio
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import subprocess
@@ -26,6 +25,7 @@ from typing import Any
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
+from bench.output import emit
 from intake.archive.pdfa import build_pdfa
 from intake.archive.store import read_source
 from intake.config import Settings
@@ -188,10 +188,7 @@ def main() -> None:
             single = next(p for p in paths if p.suffix.lower() != ".pdf")  # one page, one OCR
             result["jpeg_quality"] = _quality_sweep(single, qualities, root)
         result["documents"] = rows
-    text = json.dumps(result, indent=2, ensure_ascii=False)
-    print(text)
-    if args.out:
-        args.out.write_text(text + "\n", encoding="utf-8")
+    emit(result, args.out)
 
 
 if __name__ == "__main__":

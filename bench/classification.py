@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench.output import write_result
 from classifiers import load_classifier
 from classifiers.evaluate import evaluate_scans, load_labelled
 from classifiers.store import DEFAULT_MODEL, load_model
@@ -104,12 +105,9 @@ def main() -> None:
         "machine": {"python": platform.python_version(),
                     "cpu": platform.processor() or platform.machine()},
     }
-    text = json.dumps(result, ensure_ascii=False, indent=2)
     print(report.format())
     print(json.dumps(result["timing"]))
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text + "\n", encoding="utf-8")
+    write_result(result, args.out)
 
 
 if __name__ == "__main__":

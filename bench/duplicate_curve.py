@@ -374,7 +374,8 @@ def load_prints(
 
 
 def main() -> None:
-    from bench.duplicates import emit, load_truth, processed
+    from bench.duplicates import load_truth, processed
+    from bench.output import emit
 
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter

@@ -39,6 +39,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, delete, insert, select, text
 
+from bench.output import emit
 from intake.config import Settings
 from intake.dedup.fingerprint import NUM_PERM, TextFingerprint, fingerprint_text
 from intake.dedup.index import find_near, find_same_record
@@ -455,14 +456,6 @@ def main() -> None:
         for backend in args.backends.split(","):
             result[f"latency_{backend}_{size}"] = latency(size, backend)
     emit(result, args.out)
-
-
-def emit(result: dict[str, Any], out: Path | None) -> None:
-    """Print the result and, with ``--out``, keep it for bench/run.py."""
-    text = json.dumps(result, indent=2, ensure_ascii=False)
-    print(text)
-    if out:
-        out.write_text(text + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

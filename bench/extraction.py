@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.metrics import normalise
+from bench.output import write_result
 from intake.extract import PageWords, decode_qr, extract_document
 from intake.loading import load_page
 
@@ -182,10 +183,7 @@ def main() -> None:
         "command": "python -m bench.extraction " + " ".join(sys.argv[1:]),
         **measure(args.data, use_qr=not args.no_qr, examples=args.examples),
     }
-    text = json.dumps(result, ensure_ascii=False, indent=2)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text + "\n", encoding="utf-8")
+    write_result(result, args.out)
     summary = {
         k: result[k]
         for k in (

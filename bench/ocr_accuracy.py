@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.metrics import ZERO, TextScore, missed_digit_groups, score
+from bench.output import emit
 from intake.config import Settings
 from intake.pipeline import Pipeline, Source
 from intake.pipeline.pool import make_pool
@@ -143,11 +144,7 @@ def main() -> None:
     if args.ocr_min_dpi is not None:
         extra["ocr_min_dpi"] = args.ocr_min_dpi
     result = measure(args.data, args.workers or Settings().effective_workers, extra)
-    text = json.dumps(result, ensure_ascii=False, indent=2)
-    print(text)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text + "\n", encoding="utf-8")
+    emit(result, args.out)
 
 
 if __name__ == "__main__":

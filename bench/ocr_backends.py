@@ -9,13 +9,13 @@ of the subprocess, image encoding and model loading that the in-process API avoi
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import time
 from pathlib import Path
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
+from bench.output import emit
 from intake.loading import SUPPORTED_SUFFIXES, inspect, load_page
 from intake.ocr.tesseract import TesseractEngine
 
@@ -56,10 +56,7 @@ def main() -> None:
         float(result["cli_seconds_per_page"]) / float(result["tesserocr_seconds_per_page"]),
         3,  # type: ignore[arg-type]
     )
-    text = json.dumps(result, indent=2)
-    print(text)
-    if args.out:
-        args.out.write_text(text + "\n")
+    emit(result, args.out)
 
 
 if __name__ == "__main__":

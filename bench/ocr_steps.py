@@ -13,12 +13,12 @@ page of each stage come from the pipeline's own clock. The cost check of issue #
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 from bench.ocr_accuracy import measure
+from bench.output import emit
 
 #: Setting switched off for each step (intake.config.Settings).
 STEPS = {
@@ -109,11 +109,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     result = run(args.data, args.workers)
-    text = json.dumps(result, ensure_ascii=False, indent=2)
-    print(text)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text + "\n", encoding="utf-8")
+    emit(result, args.out)
 
 
 if __name__ == "__main__":

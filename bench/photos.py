@@ -34,6 +34,7 @@ from typing import Any
 
 from PIL import Image, ImageOps
 
+from bench.output import write_result
 from intake.config import Settings
 from intake.extract import PageWords, extract_document
 from intake.extract.card_zones import zone_readings_of
@@ -219,10 +220,7 @@ def main() -> None:
     args = parser.parse_args()
     data = args.data or _corpus(args.n, args.seed)
     result = measure(data, args.examples, args.turn)
-    text = json.dumps(result, ensure_ascii=False, indent=2)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text + "\n", encoding="utf-8")
+    write_result(result, args.out)
     summary = {k: v for k, v in result.items() if k not in ("mismatches", "by_scene")}
     summary["by_scene"] = result["by_scene"]
     print(json.dumps(summary, ensure_ascii=False, indent=2))

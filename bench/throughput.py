@@ -28,6 +28,7 @@ from typing import Any
 import psutil
 
 from bench.corpus import corpus
+from bench.output import emit
 
 SEED = 424242  # never used while developing
 
@@ -159,11 +160,7 @@ def main() -> None:
     }
     if args.memory_pages:
         result["memory"] = memory([int(x) for x in args.memory_pages.split(",")], args.workers)
-    text = json.dumps(result, indent=2, ensure_ascii=False)
-    print(text)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text + "\n", encoding="utf-8")
+    emit(result, args.out)
 
 
 if __name__ == "__main__":
