@@ -16,6 +16,7 @@ from typing import Any
 from classifiers import load_classifier
 from intake.config import Settings
 from intake.dedup import TextFingerprint, fingerprint_text, record_keys
+from intake.errors import IntakeError
 from intake.extract import ExtractedField, PageWords, extract_document
 from intake.extract.card_zones import zone_readings_of
 from intake.pipeline.pages import PageResult
@@ -50,7 +51,7 @@ def plans_for(
     settings: Settings,
     results: list[PageResult],
     origin: dict[str, Any],
-    error: object | None,
+    error: IntakeError | None,
     originals: list[int],
 ) -> list[DocumentPlan] | None:
     """What to store for a file: nothing to analyse when it failed, is an exact copy of a
