@@ -2,11 +2,12 @@
 
 On forms the value sits on a line of dots ("Dân tộc: ....Kinh....") or inside a table grid.
 Tesseract reads the dots as letters and glues them to the value ("Kinh" -> "....Kinh.—"),
-and grid lines break words. Both are found as connected components of the binarised page:
+and grid lines break words. Both are found on the binarised page:
 
-- leader dots: small, roughly square blobs standing in horizontal runs of several with a
-  regular pitch on one baseline. Diacritics are small blobs too, but never in such runs, so
-  they survive (a dot below "ạ" has a letter above it and no equally spaced neighbours).
+- leader dots: small, roughly square blobs (found by their outer contours) standing in
+  horizontal runs of several with a regular pitch on one baseline. Diacritics are small blobs
+  too, but never in such runs, so they survive (a dot below "ạ" has a letter above it and no
+  equally spaced neighbours).
 - rules: long thin horizontal or vertical strokes, found by morphological opening with a
   kernel far longer than any letter stroke.
 
