@@ -19,9 +19,15 @@ Box = tuple[int, int, int, int]
 """(left, top, right, bottom) in pixels of the page image handed to the engine."""
 
 
+#: Slashes an engine sometimes emits for the "/" of a date or a registration number
+#: ("15⁄03/1973"): no form prints them, and a date with one no longer parses.
+_SLASH_LOOKALIKES = str.maketrans({"\u2044": "/", "\u2215": "/", "\u29f8": "/", "\uff0f": "/"})
+
+
 def nfc(text: str) -> str:
-    """NFC-normalise text at the engine boundary: engines emit decomposed marks at times."""
-    return unicodedata.normalize("NFC", text)
+    """NFC-normalise text at the engine boundary (engines emit decomposed marks at times) and
+    fold look-alike slashes to "/"."""
+    return unicodedata.normalize("NFC", text).translate(_SLASH_LOOKALIKES)
 
 
 @dataclass(frozen=True, slots=True)

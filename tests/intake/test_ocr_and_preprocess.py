@@ -69,3 +69,12 @@ def test_deskew_estimates_angle(angle: float, page: Image.Image) -> None:
     estimate = estimate_skew(skewed)
     assert estimate == pytest.approx(angle, abs=0.2)
     assert abs(estimate_skew(deskew(skewed, estimate))) <= 0.2
+
+
+def test_engine_text_is_nfc_with_plain_slashes() -> None:
+    """Tesseract at times reads a date's slash as a fraction slash; no form prints one."""
+    from intake.ocr.base import nfc
+
+    assert nfc("15\u204403/1973") == "15/03/1973"
+    assert nfc("S\u1ed1: 12\u2215QĐ") == "Số: 12/QĐ"
+    assert nfc("Nguye\u0302\u0303n") == "Nguyễn"
