@@ -356,13 +356,16 @@ def _vote(readings: list[ZoneReading]) -> ZoneReading:
 def _read_mrz(engine: OcrEngine, views: CardViews) -> ZoneReading | None:
     """The MRZ put together line by line from the band's views (and the plain grey view):
     each TD1 line is taken from the first view where its own check digits hold, so one
-    view's misread character does not spoil another view's good line. Trusted only when the
-    document number and the birth date both check."""
+    view's misread character does not spoil another view's good line. The dates line is
+    taken from a view where the expiry checks too (or the card never expires) when one
+    does; the first whose birth date checks otherwise. Trusted only when the document
+    number and the birth date both check."""
     k = views.width / BASE[0]
     x0, y0, x1, y1 = (round(v * k) for v in ZONES[("any", "back")]["mrz"])
     box = (max(0, x0), max(0, y0), min(views.flat.shape[1], x1), min(views.flat.shape[0], y1))
     number: OcrLine | None = None
-    dates: OcrLine | None = None
+    dates: OcrLine | None = None  # birth date checks
+    full: OcrLine | None = None  # birth and expiry both check
     names: OcrLine | None = None
     grey = views.gray[box[1]:box[3], box[0]:box[2]]
     bands = [*views.bands(box), grey] if grey.size else views.bands(box)
@@ -376,13 +379,16 @@ def _read_mrz(engine: OcrEngine, views: CardViews) -> ZoneReading | None:
                 continue
             if number is None and mrz.id_number is not None:
                 number = line
-            if dates is None and mrz.birth_yymmdd is not None:
-                dates = line
-        if number is not None and dates is not None:
-            lines = tuple(ln for ln in (number, dates, names) if ln is not None)
-            return ZoneReading("mrz", "\n".join(ln.text.replace(" ", "") for ln in lines),
-                               lines)
-    return None
+            if mrz.birth_yymmdd is not None:
+                dates = dates or line
+                if full is None and (mrz.expiry_yymmdd is not None or mrz.never_expires):
+                    full = line
+        if number is not None and full is not None:
+            break
+    if number is None or dates is None:
+        return None
+    lines = tuple(ln for ln in (number, full or dates, names) if ln is not None)
+    return ZoneReading("mrz", "\n".join(ln.text.replace(" ", "") for ln in lines), lines)
 
 
 def merge(

@@ -18,7 +18,12 @@ from dataclasses import dataclass
 from intake.extract.idnumber import structure_problems
 from intake.extract.values.base import DIGIT_CONFUSIONS
 
-_LINE1 = re.compile(r"[I1lT|]?D?VNM([0-9A-Z]{9})([0-9A-Z])([0-9A-Z]{12})")
+#: The document code and country as OCR reads them on a photo: ``IDVNM``, but also ``IOVWN``,
+#: ``1OVI4``, ``10V0G`` (the country's letters broken or merged). The 22 characters after it
+#: are checked (check digit, and the 9 digits repeated in the full number), so a loose
+#: prefix lets no wrong number through.
+_LINE1 = re.compile(r"[I1lT|]?[DO0Q]?(?:VNM|[VWY][A-Z0-9]{1,2})([0-9A-Z]{9})([0-9A-Z])"
+                    r"([0-9A-Z]{12})")
 _LINE2 = re.compile(r"([0-9A-Z]{6})([0-9A-Z])([MF<])([0-9A-Z]{6})([0-9A-Z])[VW]NM")
 
 
@@ -30,6 +35,7 @@ class Mrz:
     birth_yymmdd: str | None
     sex: str | None
     expiry_yymmdd: str | None  # None also when the card never expires
+    never_expires: bool = False  # the expiry read is ``991231`` and its check digit holds
 
 
 def _value(ch: str) -> int:
@@ -57,7 +63,7 @@ def _clean(line: str) -> str:
 def read_mrz(lines: list[str]) -> Mrz | None:
     """Find TD1 lines among OCR lines and return the values whose check digits hold."""
     id_number = born = sex = expiry = None
-    found = False
+    found = never = False
     for raw in lines:
         line = _clean(raw)
         if (m := _LINE1.search(line)) is not None:
@@ -77,11 +83,31 @@ def read_mrz(lines: list[str]) -> Mrz | None:
                 born = b
             if s in "MF":
                 sex = "Nam" if s == "M" else "Nữ"
-            if e.isdigit() and check_digit(e) == ec and e != "991231":
-                expiry = e
+            if born == b and not (e.isdigit() and check_digit(e) == ec):
+                e = _expiry_by_age(b, e, ec) or e
+            if e.isdigit() and check_digit(e) == ec:
+                never = never or e == "991231"
+                expiry = e if e != "991231" else expiry
     if not found:
         return None
-    return Mrz(id_number, born, sex, expiry)
+    return Mrz(id_number, born, sex, expiry, never)
+
+
+#: A citizen card must be renewed at 25, 40 and 60 (Luật Căn cước công dân 2014, art. 21;
+#: Luật Căn cước 2023, art. 21): its expiry is the holder's birthday at one of those ages,
+#: or never (``991231``) for a card issued after 58.
+_RENEWAL_AGES = (25, 40, 60)
+
+
+def _expiry_by_age(born: str, read: str, check: str) -> str | None:
+    """The expiry a misread dates line most likely says: of the dates the renewal ages allow
+    (given the checked birth date), the one that differs from the reading in one character
+    and whose check digit is the one read. None when no single such date exists."""
+    yy = int(born[:2])
+    allowed = [f"{(yy + age) % 100:02d}{born[2:]}" for age in _RENEWAL_AGES] + ["991231"]
+    near = [d for d in allowed if check_digit(d) == check and len(read) == 6
+            and sum(a != b for a, b in zip(d, read, strict=True)) <= 1]
+    return near[0] if len(near) == 1 else None
 
 
 def full_date(yymmdd: str, century_hint: int | None = None, *, future: bool = False) -> str:
