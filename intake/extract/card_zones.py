@@ -290,34 +290,71 @@ def _syllable_like(word: str) -> bool:
 
 
 def _read_name(views: CardViews, zone: Zone, engine: OcrEngine) -> ZoneReading | None:
-    """The full name, voted over the band's views: first on the letters (accents folded),
-    then word by word on the tone marks (a form that is a known surname or given-name
-    syllable first, then the form read most often)."""
+    """The full name, voted over the band's views: first on the whole name's letters
+    (accents folded; a name that starts with a known surname first, then the one read most
+    often), then word by word on the letters, then on the tone marks (a form that is a
+    known surname or given-name syllable first, then the form read most often).
+
+    The word-by-word vote also counts readings refused as a whole for one broken word
+    ("PILAN BẢO TRÍ" still votes TRÍ) when they line up with the chosen name: the same
+    number of words, each within two letters of the chosen one."""
+    box = _band(views, zone)
+    reads = [(text, tuple(lines)) for text, lines in _reads(engine, views, box)]
+    voted = vote_name([text for text, _ in reads])
+    if voted is None:
+        return None
+    name, source = voted
+    return ZoneReading("full_name", name, reads[source][1])
+
+
+def vote_name(texts: list[str]) -> tuple[str, int] | None:
+    """The name the band's readings (best view first) agree on, and the index of a reading
+    that spells it (its words' boxes are kept); None when no reading is a valid name."""
     from intake.extract.text import fold
     from intake.extract.values.given_names import known_syllable
     from intake.extract.values.names import SURNAMES
 
-    box = _band(views, zone)
-    found = []
-    for text, lines in _reads(engine, views, box):
+    reads: list[tuple[str, int, bool]] = []
+    for index, text in enumerate(texts):
         letters = " ".join(re.sub(r"[^\w\s]|_|\d", " ", text).split())
+        if not letters or letters.upper() != letters:
+            continue
         parsed = parse_name(letters)
-        if (parsed is not None and parsed.valid and letters.upper() == letters
-                and all(_syllable_like(w) for w in letters.split())):
-            found.append(ZoneReading("full_name", letters, tuple(lines)))
+        valid = (parsed is not None and parsed.valid
+                 and all(_syllable_like(w) for w in letters.split()))
+        reads.append((letters, index, valid))
+    found = [(letters, index) for letters, index, valid in reads if valid]
     if not found:
         return None
-    folded = [fold(r.text) for r in found]
-    best = max(set(folded), key=lambda f: (folded.count(f), -folded.index(f)))
-    group = [r for r, f in zip(found, folded, strict=True) if f == best]
+    surnames = {fold(s) for s in SURNAMES}
+    folded = [fold(letters) for letters, _ in found]
+    best = max(set(folded), key=lambda f: (f.split()[0] in surnames, folded.count(f),
+                                           -folded.index(f)))
+    target = best.split()
+    aligned = [letters.split() for letters, _, _ in reads if _lines_up(letters.split(), target)]
     words = []
-    for i, forms in enumerate(zip(*(r.text.split() for r in group), strict=True)):
+    for i, chosen in enumerate(target):
+        column = [ws[i] for ws in aligned if _syllable_like(ws[i])]
+        votes = [fold(w) for w in column]
+        letters = max(set(votes), key=lambda f: (votes.count(f), f == chosen))
+        forms = tuple(w for w in column if fold(w) == letters)
+
         def rank(form: str, i: int = i, forms: tuple[str, ...] = forms) -> tuple[bool, int]:
             known = (form.title() in SURNAMES) if i == 0 else known_syllable(form)
             return known, forms.count(form)
         words.append(max(forms, key=rank))  # max keeps the first of equals: the best view
     words[1:] = [_marked_like(w) for w in words[1:]]
-    return ZoneReading("full_name", " ".join(words), group[0].lines)
+    return " ".join(words), found[folded.index(best)][1]
+
+
+def _lines_up(words: list[str], target: list[str]) -> bool:
+    """Same number of words as ``target`` (folded), each within two letters of its own."""
+    from rapidfuzz.distance import Levenshtein
+
+    from intake.extract.text import fold
+
+    return len(words) == len(target) and all(
+        Levenshtein.distance(fold(w), t) <= 2 for w, t in zip(words, target, strict=True))
 
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # grave acute tilde hook dot

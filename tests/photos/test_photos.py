@@ -295,3 +295,20 @@ def test_mrz_expiry_misread_is_the_birthday_at_a_renewal_age() -> None:
     never = read_mrz([line.format(b=born, bc=check_digit(born), e="991231",
                                   ec=check_digit("991231"))])
     assert never is not None and never.never_expires and never.expiry_yymmdd is None
+
+
+def test_zone_name_vote_prefers_a_known_surname_and_votes_word_by_word() -> None:
+    """Readings of one name band, best view first. Two views dropped the surname and split
+    a word ("MINH DUY ÊN"): the reading that starts with a known surname wins over them.
+    One view read TRÍ as THÍ and two others broke the surname (PILAN): those two still vote
+    TRÍ, since they line up word for word with the chosen name."""
+    from intake.extract.card_zones import vote_name
+
+    dropped = ["LÊ MINH DUYÊN", "1. MINH DUY ÊN", "¡# MINH DUYÊN", "1 MINH DUY ÊN"]
+    assert vote_name(dropped) == ("LÊ MINH DUYÊN", 0)
+    voted = vote_name(["PHAN BẢO THÍ", "PILAN BẢO TRÍ", "PILAN BẢO TRÍ", "PHAN BẢO TRÍ"])
+    assert voted is not None and voted[0] == "PHAN BẢO TRÍ"
+    # a reading that does not line up (another word count) does not vote
+    voted = vote_name(["PHAN BẢO THÍ", "PHAN TRÍ", "PHAN TRÍ"])
+    assert voted is not None and voted[0] == "PHAN TRÍ"
+    assert vote_name(["NG YẾ SN ĐỨC BÌNH", "..."]) is None
