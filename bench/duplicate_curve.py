@@ -39,10 +39,11 @@ from intake.dedup.fingerprint import TextFingerprint, hash_distance
 from intake.dedup.index import (
     NEAR_LAYOUT_AGREEMENT,
     NEAR_PAGE_DISTANCE,
+    NEAR_PAGED_AGREEMENT,
     NEAR_TEXT_JACCARD,
     stored_layout,
 )
-from intake.dedup.layout import WordLayout, agreement
+from intake.dedup.layout import WordLayout, agreement, paged_agreement
 from intake.warehouse.models import Document, Fingerprint, RecordKey
 
 POSITIVE = "rescan"
@@ -81,15 +82,25 @@ class PairScore:
     doc_type: str = ""
     placed: float | None = None  # layout agreement; None without word boxes
     same_key: bool = False
+    paged: float | None = None  # paged_agreement, for pairs with different page counts
 
 
-def in_force(s: PairScore) -> bool:
-    """``find_near``'s rule on a scored pair (candidates: LSH band or record key)."""
-    if s.distance > NEAR_PAGE_DISTANCE or not (s.lsh_candidate or s.same_key):
+def _ordinary(s: PairScore) -> bool:
+    if s.distance > NEAR_PAGE_DISTANCE:
         return False
     if s.placed is None:
         return s.jaccard >= NEAR_TEXT_JACCARD
     return s.placed >= NEAR_LAYOUT_AGREEMENT and (s.same_key or s.jaccard >= NEAR_TEXT_JACCARD)
+
+
+def in_force(s: PairScore) -> bool:
+    """``find_near``'s rule on a scored pair (candidates: LSH band or record key)."""
+    if not (s.lsh_candidate or s.same_key):
+        return False
+    if _ordinary(s):
+        return True
+    # another number of pages: text, and words fitted page by page
+    return s.jaccard >= NEAR_TEXT_JACCARD and (s.paged or 0.0) >= NEAR_PAGED_AGREEMENT
 
 
 def pair_kind(a: DocPrint, b: DocPrint) -> str | None:
@@ -129,6 +140,9 @@ def score_pairs(docs: list[DocPrint]) -> list[PairScore]:
                 a.doc_type,
                 agreement(a.words, b.words) if a.words and b.words else None,
                 bool(a.keys & b.keys),
+                paged_agreement(a.words, b.words)
+                if a.words and b.words and len(a.page_hashes) != len(b.page_hashes)
+                else None,
             )
         )
     return scores
@@ -231,6 +245,12 @@ def curve(
                 k: _percentiles([s.placed for s in v if s.placed is not None])
                 for k, v in by_kind.items()
                 if v
+            },
+            "paged_agreement": NEAR_PAGED_AGREEMENT,
+            "paged_agreement_by_class_when_page_counts_differ": {
+                k: _percentiles([s.paged for s in v if s.paged is not None])
+                for k, v in by_kind.items()
+                if any(s.paged is not None for s in v)
             },
             "missed_pairs": _worst([s for s in pos if not in_force(s)], lambda s: s.jaccard, 10),
             "false_pairs": _worst([s for s in neg if in_force(s)], lambda s: -s.jaccard, 10),

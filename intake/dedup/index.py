@@ -13,7 +13,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from intake.dedup.fingerprint import TextFingerprint, hash_distance
-from intake.dedup.layout import PageWords, WordLayout, agreement, word_layout
+from intake.dedup.layout import PageWords, WordLayout, agreement, paged_agreement, word_layout
 from intake.warehouse.models import Document, Fingerprint, Page, RecordKey, TextBucket
 
 #: Estimated Jaccard similarity of character 5-shingles above which two texts laid out alike
@@ -32,6 +32,11 @@ NEAR_PAGE_DISTANCE = 12
 #: retyped copy of a form with the same values is a same-record, not a rescan, even when its
 #: page image is close. Rescans: >= 0.98; retyped copies that look alike: <= 0.58.
 NEAR_LAYOUT_AGREEMENT = 0.9
+#: A rescan onto another number of pages (a form drawn tighter to fit one image, scanned again
+#: into a two-page PDF) has no close page image; its words are fitted page by page onto the
+#: other copy (``layout.paged_agreement``) and its text must agree too. Development set 6601:
+#: such rescans 0.96-0.97, retyped copies whose page counts differ at most 0.76 (11 pairs).
+NEAR_PAGED_AGREEMENT = 0.9
 #: Statuses of documents that can be the earlier copy in a duplicate link.
 LINKABLE = ("stored", "needs_review")
 
@@ -99,22 +104,31 @@ def find_near(
         if stored is None:
             continue
         distance = _page_distance(page_hashes, stored.page_hashes)
-        if distance > NEAR_PAGE_DISTANCE:
+        resplit = layout is not None and len(page_hashes) != len(stored.page_hashes)
+        if distance > NEAR_PAGE_DISTANCE and not resplit:
             continue
         similarity = text.jaccard(stored.minhash) if text is not None and stored.minhash else 0.0
-        placed = agreement(layout, stored_layout(session, doc_id)) if layout else None
-        if placed is None:
+        other_layout = stored_layout(session, doc_id) if layout is not None else None
+        placed = agreement(layout, other_layout) if layout and other_layout else None
+        if distance > NEAR_PAGE_DISTANCE:
+            same = False
+        elif placed is None:
             same = similarity >= NEAR_TEXT_JACCARD
         else:
             same = placed >= NEAR_LAYOUT_AGREEMENT and (
                 doc_id in keyed or similarity >= NEAR_TEXT_JACCARD
             )
+        paged = None
+        if not same and resplit and similarity >= NEAR_TEXT_JACCARD:
+            paged = paged_agreement(layout, other_layout)  # type: ignore[arg-type]
+            same = paged is not None and paged >= NEAR_PAGED_AGREEMENT
         if same:
             details: dict[str, object] = {
                 "text_jaccard": round(similarity, 3),
                 "page_hash_distance": distance,
                 "layout_agreement": None if placed is None else round(placed, 3),
                 "record_key": doc_id in keyed,
+                "paged_layout_agreement": None if paged is None else round(paged, 3),
             }
             score = 1.0 if doc_id in keyed else similarity
             matches.append(Match(doc_id, "near", round(score, 3), details))

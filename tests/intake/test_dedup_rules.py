@@ -11,7 +11,7 @@ from sqlalchemy import select
 from intake.config import Settings
 from intake.dedup.fingerprint import fingerprint_text
 from intake.dedup.index import find_near, save_fingerprint, save_record_keys
-from intake.dedup.layout import PageWords, agreement, word_layout
+from intake.dedup.layout import PageWords, agreement, paged_agreement, word_layout
 from intake.dedup.records import record_keys
 from intake.dedup.refingerprint import refingerprint
 from intake.warehouse.models import Document, Field, Fingerprint, Page, RecordKey, TextBucket
@@ -64,6 +64,63 @@ def test_rescan_shifted_sheet_agrees_and_another_layout_does_not() -> None:
     placed = agreement(first, reordered)
     assert placed is not None and placed < 0.5
     assert agreement(first, word_layout([_page(WORDS[:3])])) is None  # too few shared words
+
+
+MARRIAGE = {
+    "wife_name": "Nguyễn Thị Hạnh",
+    "wife_date_of_birth": "1974-10-21",
+    "husband_name": "Nguyễn Xuân Công Việt",
+    "husband_date_of_birth": "1969-04-13",
+    "request_date": "2020-06-26",
+}
+
+
+def _marriage(**fields: str | None) -> set[str]:
+    return set(record_keys(load_schemas()["marriage_registration_form"], {**MARRIAGE, **fields}))
+
+
+def test_four_field_set_survives_one_unread_field_and_three_field_set_does_not() -> None:
+    full = _marriage()
+    assert full & _marriage(wife_name="Nữ Nguyễnthịihạnh"), "three of four fields still agree"
+    assert full & _marriage(husband_date_of_birth=None)
+    assert not full & _marriage(wife_name="Lê Thị Hoa", husband_name="Trần Văn Bình")
+    # residence form: [full_name, date_of_birth, request_date]; without the request date only
+    # the person is left, and one person files many residence forms
+    residence = load_schemas()["residence_form"]
+    person = {"full_name": "Lê Văn An", "date_of_birth": "1990-01-05", "request_date": "2024-03-01"}
+    later = {**person, "request_date": "2025-06-30"}
+    assert not set(record_keys(residence, person)) & set(record_keys(residence, later))
+
+
+def test_one_misread_date_digit_keeps_a_three_field_record_but_not_a_two_field_one() -> None:
+    residence = load_schemas()["residence_form"]
+    person = {"full_name": "Lê Văn An", "date_of_birth": "1983-03-04", "request_date": "2024-03-01"}
+    misread = {**person, "date_of_birth": "1963-03-04"}
+    assert set(record_keys(residence, person)) & set(record_keys(residence, misread))
+    card = load_schemas()["id_card"]
+    alone = {"full_name": "Lê Văn An", "date_of_birth": "1990-01-05"}
+    other = {"full_name": "Lê Văn An", "date_of_birth": "1990-01-06"}
+    assert not set(record_keys(card, alone)) & set(record_keys(card, other)), "two people"
+
+
+def _two_pages(words: list[tuple[str, float, float]], split: int) -> list[PageWords]:
+    """The same words drawn larger over two pages (page 2 starts again at the top margin)."""
+    first = [(w, 50 + 1.15 * x, 80 + 1.2 * y) for w, x, y in words[:split]]
+    second = [(w, 50 + 1.15 * x, 80 + 1.2 * (y - words[split][2])) for w, x, y in words[split:]]
+    rows = [[[w, x, y, x + 46, y + 24, 0.9, 0] for w, x, y in part] for part in (first, second)]
+    return [PageWords(n, 1000, 1400, r) for n, r in enumerate(rows, start=1)]
+
+
+def test_rescan_onto_two_pages_agrees_page_by_page_and_another_layout_does_not() -> None:
+    words = [(f"{w}{i}", 100 + 60 * (i % 4), 60 + 55 * i) for i, w in enumerate(LABELS * 2)]
+    one_page = word_layout([_page(words)])
+    split = word_layout(_two_pages(words, 12))
+    assert (agreement(one_page, split) or 0.0) < 0.9, "one shift cannot place both pages"
+    assert paged_agreement(one_page, split) == 1.0
+    assert paged_agreement(split, one_page) == 1.0
+    moved = [(w, x, y) for (w, _, _), (_, x, y) in zip(words, words[::-1], strict=True)]
+    placed = paged_agreement(word_layout([_page(moved)]), split)
+    assert placed is not None and placed < 0.5
 
 
 def test_character_shingles_forgive_a_misread_letter() -> None:
