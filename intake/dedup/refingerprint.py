@@ -3,9 +3,9 @@
 Fingerprints are derived data: when their scheme changes (``fingerprint.SCHEME``) or the
 ``identity`` of a document type does, stored rows would never match new ones. Everything they
 are made of is stored (page text, extracted fields), so they are rebuilt without OCR:
-migration 0006 runs this once, and ``python -m intake.dedup.refingerprint`` runs it again on
-demand (after an edit of ``identity``). Only explicit columns are read, so an older database
-at this migration step is served by today's models.
+migrations 0006 and 0007 each run this once, and ``python -m intake.dedup.refingerprint`` runs
+it again on demand (after an edit of ``identity``). Only explicit columns are read, so an
+older database at this migration step is served by today's models.
 """
 
 from __future__ import annotations
