@@ -445,11 +445,15 @@ def merge(
         left = min(ln.box[0] for ln in placed)
         right = max(ln.box[2] for ln in placed)
         kept: list[OcrLine] = []
+        at: int | None = None  # where the replaced words were, so reading order holds
         for line in out:
             words = tuple(w for w in line.words if not _inside(w.box, (left, top, right, bottom)))
+            if at is None and len(words) < len(line.words):
+                at = len(kept) + (1 if words and words[-1].box[2] <= left + 5 else 0)
             if words:
                 kept.append(OcrLine(words))
-        at = next((i for i, ln in enumerate(kept) if ln.box[1] > top), len(kept))
+        if at is None:  # OCR had nothing in the band: before the first line below it
+            at = next((i for i, ln in enumerate(kept) if ln.box[1] > top), len(kept))
         kept[at:at] = placed
         out = kept
     return out

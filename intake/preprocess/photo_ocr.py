@@ -78,6 +78,7 @@ def _anchors(text: str) -> int:
 
 def reread_cards(zones: ZoneReader, image: Image.Image, page: PageText,
                  cards: list[CardRegion], flat: Flattened | None = None,
+                 keys: frozenset[str] | None = None,
                  ) -> tuple[PageText, list[ZoneReading]]:
     """Zone reads of cards on a (flattened) page: each card warped to the card size, read by
     zone, the validated readings merged into the page's lines.
@@ -85,7 +86,9 @@ def reread_cards(zones: ZoneReader, image: Image.Image, page: PageText,
     With the photo kept (``flat.source``), cards are also looked for with the photocopy
     finder (`find_cards_on_page`) and warped straight from the photo's pixels: a card on a
     photographed A4 copy is only ~400-500 photo pixels wide, and resampling it once instead
-    of twice keeps what little sharpness its print has."""
+    of twice keeps what little sharpness its print has. ``keys`` limits which fields are
+    merged (the page reader takes only the ID number and MRZ on scans, where the page pass
+    reads names well)."""
     lines = list(page.lines)
     found: list[ZoneReading] = []
     for box, crop in _page_cards(image, cards, flat):
@@ -96,6 +99,7 @@ def reread_cards(zones: ZoneReader, image: Image.Image, page: PageText,
             and top <= (ln.box[1] + ln.box[3]) / 2 <= bottom
         )
         readings = zones.read(crop, hint) or _read_turned(zones, crop)
+        readings = [r for r in readings if keys is None or r.key in keys]
         if readings:
             lines = merge(lines, readings, (left, top), (right - left) / CARD_SIZE[0])
             found.extend(readings)
