@@ -297,7 +297,9 @@ def _read_name(views: CardViews, zone: Zone, engine: OcrEngine) -> ZoneReading |
 
     The word-by-word vote also counts readings refused as a whole for one broken word
     ("PILAN BẢO TRÍ" still votes TRÍ) when they line up with the chosen name: the same
-    number of words, each within two letters of the chosen one."""
+    number of words, each within two letters of the chosen one), and letters that spell a
+    listed surname (first word) or name syllable win over letters that do not, however
+    often those were read ("NGỌC HÓA" once against "NGỌI NÓA" twice)."""
     box = _band(views, zone)
     reads = [(text, tuple(lines)) for text, lines in _reads(engine, views, box)]
     voted = vote_name([text for text, _ in reads])
@@ -311,7 +313,7 @@ def vote_name(texts: list[str]) -> tuple[str, int] | None:
     """The name the band's readings (best view first) agree on, and the index of a reading
     that spells it (its words' boxes are kept); None when no reading is a valid name."""
     from intake.extract.text import fold
-    from intake.extract.values.given_names import known_syllable
+    from intake.extract.values.given_names import known_syllable, same_letters
     from intake.extract.values.names import SURNAMES
 
     reads: list[tuple[str, int, bool]] = []
@@ -336,7 +338,8 @@ def vote_name(texts: list[str]) -> tuple[str, int] | None:
     for i, chosen in enumerate(target):
         column = [ws[i] for ws in aligned if _syllable_like(ws[i])]
         votes = [fold(w) for w in column]
-        letters = max(set(votes), key=lambda f: (votes.count(f), f == chosen))
+        listed = surnames if i == 0 else {fold(w) for w in column if same_letters(w)}
+        letters = max(set(votes), key=lambda f: (f in listed, votes.count(f), f == chosen))
         forms = tuple(w for w in column if fold(w) == letters)
 
         def rank(form: str, i: int = i, forms: tuple[str, ...] = forms) -> tuple[bool, int]:

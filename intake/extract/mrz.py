@@ -3,7 +3,9 @@
 Line 1: ``IDVNM`` + last 9 digits of the ID number + check digit + the full 12-digit number.
 The check digit covers only the last 9 digits, so the full number's first three (the
 province code) must also be a known province code with a valid century digit: OCR's "8" for
-"0" there ("846..." for "046...") would otherwise pass as checked.
+"0" there ("846..." for "046...") would otherwise pass as checked. Every province code starts
+with 0 (001-096), so a first digit read as 8, 6 or 9 is put back to 0 and the number kept
+when the rest then holds; any other misread province code gives no number.
 Line 2: birth YYMMDD + check, sex (M/F), expiry YYMMDD + check (``991231`` = no expiry),
 ``VNM``, filler, composite check. Each value is used only when its own check digit (weights
 7-3-1) holds, so an MRZ value is exact or absent; OCR's usual MRZ confusions (``«`` for
@@ -69,6 +71,8 @@ def read_mrz(lines: list[str]) -> Mrz | None:
         if (m := _LINE1.search(line)) is not None:
             found = True
             doc, check, full = _digits(m.group(1)), _digits(m.group(2)), _digits(m.group(3))
+            if full[:1] in "869" and structure_problems(full):
+                full = "0" + full[1:]  # every province code is 0xx: a blurred 0 read as 8
             if (
                 full.isdigit()
                 and check_digit(full[3:]) == check
@@ -79,12 +83,16 @@ def read_mrz(lines: list[str]) -> Mrz | None:
         if (m := _LINE2.search(line)) is not None:
             found = True
             b, bc, s, e, ec = (_digits(g) if i != 2 else g for i, g in enumerate(m.groups()))
-            if b.isdigit() and check_digit(b) == bc:
-                born = b
             if s in "MF":
                 sex = "Nam" if s == "M" else "Nữ"
-            if born == b and not (e.isdigit() and check_digit(e) == ec):
-                e = _expiry_by_age(b, e, ec) or e
+            birth_checks = b.isdigit() and check_digit(b) == bc
+            expiry_checks = e.isdigit() and check_digit(e) == ec
+            if birth_checks and not expiry_checks:
+                e = _by_renewal_age(b, e, ec, 1) or e
+            elif expiry_checks and not birth_checks and e != "991231":
+                b = _by_renewal_age(e, b, bc, -1) or b
+            if b.isdigit() and check_digit(b) == bc:
+                born = b
             if e.isdigit() and check_digit(e) == ec:
                 never = never or e == "991231"
                 expiry = e if e != "991231" else expiry
@@ -99,13 +107,19 @@ def read_mrz(lines: list[str]) -> Mrz | None:
 _RENEWAL_AGES = (25, 40, 60)
 
 
-def _expiry_by_age(born: str, read: str, check: str) -> str | None:
-    """The expiry a misread dates line most likely says: of the dates the renewal ages allow
-    (given the checked birth date), the one that differs from the reading in one character
-    and whose check digit is the one read. None when no single such date exists."""
-    yy = int(born[:2])
-    allowed = [f"{(yy + age) % 100:02d}{born[2:]}" for age in _RENEWAL_AGES] + ["991231"]
-    near = [d for d in allowed if check_digit(d) == check and len(read) == 6
+def _by_renewal_age(known: str, read: str, check: str, direction: int) -> str | None:
+    """The date a misread dates-line field most likely says, from the other field that did
+    check: the expiry from the birth date (``direction`` 1) or the birth date from the expiry
+    (-1), the two being one renewal age apart, same day and month (``991231``, never, is
+    also allowed for an expiry). The date of those that differs from the reading in one
+    character and has the check digit read; None unless exactly one does."""
+    if len(read) != 6:
+        return None
+    yy = int(known[:2])
+    allowed = [f"{(yy + direction * age) % 100:02d}{known[2:]}" for age in _RENEWAL_AGES]
+    if direction > 0:
+        allowed.append("991231")
+    near = [d for d in allowed if check_digit(d) == check
             and sum(a != b for a, b in zip(d, read, strict=True)) <= 1]
     return near[0] if len(near) == 1 else None
 

@@ -225,15 +225,19 @@ def test_blurred_tone_mark_goes_to_the_one_marked_name_syllable() -> None:
 
 
 def test_mrz_province_digits_must_be_a_province_code() -> None:
-    """The MRZ check digit covers only the last 9 digits of the 12-digit number: a misread
-    province code ("846" for "046") passes it, so the number must also be well formed."""
+    """The MRZ check digit covers only the last 9 digits of the 12-digit number, so the
+    number must also be well formed. Every province code starts with 0: a blurred 0 read as
+    8 ("846" for "046") is put back; a code that is wrong otherwise gives no number."""
     from intake.extract.mrz import check_digit, read_mrz
 
     doc = "096941091"
     line = f"IDVNM{doc}{check_digit(doc)}{{}}{doc}<<<"
-    good, bad = read_mrz([line.format("046")]), read_mrz([line.format("846")])
+    good, eight = read_mrz([line.format("046")]), read_mrz([line.format("846")])
     assert good is not None and good.id_number == "046096941091"
-    assert bad is not None and bad.id_number is None
+    assert eight is not None and eight.id_number == "046096941091"
+    for bad in ("146", "099", "803"):  # not a 0 confusion; no province 099 (nor 003)
+        got = read_mrz([line.format(bad)])
+        assert got is not None and got.id_number is None, bad
 
 
 def test_zone_names_must_be_made_of_syllables() -> None:
@@ -292,6 +296,11 @@ def test_mrz_expiry_misread_is_the_birthday_at_a_renewal_age() -> None:
     far = read_mrz([line.format(b=born, bc=check_digit(born), e="961092",
                                 ec=check_digit(expiry))])
     assert far is not None and far.expiry_yymmdd is None
+    # the other way round: the expiry checks, the birth date read '878205' is the day 40
+    # years before it (born 1987-02-05, expires 2027-02-05)
+    back = read_mrz([line.format(b="878205", bc=check_digit("870205"), e="270205",
+                                 ec=check_digit("270205"))])
+    assert back is not None and back.birth_yymmdd == "870205"
     never = read_mrz([line.format(b=born, bc=check_digit(born), e="991231",
                                   ec=check_digit("991231"))])
     assert never is not None and never.never_expires and never.expiry_yymmdd is None
@@ -311,4 +320,7 @@ def test_zone_name_vote_prefers_a_known_surname_and_votes_word_by_word() -> None
     # a reading that does not line up (another word count) does not vote
     voted = vote_name(["PHAN BẢO THÍ", "PHAN TRÍ", "PHAN TRÍ"])
     assert voted is not None and voted[0] == "PHAN TRÍ"
+    # letters that spell a name syllable beat letters read more often that spell none
+    voted = vote_name(["NGUYỄN NGỌC HÓA", "NGUYỄN NGỌI. NÓA", "NGUYỄN NGỌI. NÒA"])
+    assert voted is not None and voted[0] == "NGUYỄN NGỌC HÒA"
     assert vote_name(["NG YẾ SN ĐỨC BÌNH", "..."]) is None
