@@ -15,6 +15,7 @@ import re
 import time
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from PIL import Image, ImageOps
 
@@ -35,6 +36,8 @@ _CORE_LOOSE = re.compile(r"\d[\d/.\-iIl|]*\d")
 _DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
 _ID = re.compile(r"\d{12}")
 _DIGIT_WORD = re.compile(r"\d+[.,;]?")
+_DATE_PIECE = re.compile(r"[\d/]*\d[\d/]*[.,;)]?")
+_SPLIT_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}[.,;)]?")
 ID_DIGITS = 12
 
 
@@ -94,11 +97,20 @@ def reread_digits(
 
 
 def _join_split_numbers(words: list[OcrWord]) -> list[OcrWord]:
-    """Digit groups side by side that make exactly 12 digits ("030 082897943") are one ID
-    number the page pass split at a wider gap: joined, they are read and checked as one."""
+    """Digit groups side by side that make exactly 12 digits ("030 082897943"), or a date
+    ("10/06/ 1958"), are one ID number or date the page pass split at a wider gap: joined,
+    they are read and checked as one."""
     joined: list[OcrWord] = []
     i = 0
     while i < len(words):
+        date_end = _split_date_end(words, i)
+        if date_end:
+            run = words[i:date_end]
+            box = union_box(w.box for w in run)
+            joined.append(OcrWord("".join(w.text for w in run), box,
+                                  min(w.confidence for w in run)))
+            i = date_end
+            continue
         j, digits = i, 0
         while j < len(words) and _DIGIT_WORD.fullmatch(words[j].text) and digits < ID_DIGITS:
             if j > i and not _close(words[j - 1], words[j]):
@@ -115,6 +127,19 @@ def _join_split_numbers(words: list[OcrWord]) -> list[OcrWord]:
             joined.append(words[i])
             i += 1
     return joined
+
+
+def _split_date_end(words: list[OcrWord], i: int) -> int:
+    """End of a run of two or three close date pieces from ``i`` ("10/06/" "1958"), 0 if none."""
+    for j in (i + 2, i + 3):
+        run = words[i:j]
+        if len(run) < j - i or not all(_DATE_PIECE.fullmatch(w.text) for w in run):
+            return 0
+        if not all(_close(a, b) for a, b in pairwise(run)):
+            return 0
+        if _SPLIT_DATE.fullmatch("".join(w.text for w in run)):
+            return j
+    return 0
 
 
 def _close(a: OcrWord, b: OcrWord) -> bool:

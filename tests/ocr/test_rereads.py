@@ -171,3 +171,31 @@ def test_date_with_slashes_read_as_letters_is_reread(engine: TesseractEngine) ->
     repaired, stats = reread_digits(engine, image, page, 300)
     assert repaired.lines[0].words[0].text == "12/02/2026"
     assert stats.changed == 1
+
+
+def test_date_split_at_a_slash_is_joined_and_read_as_one(engine: TesseractEngine) -> None:
+    """ "10/06/ 1958" (the page pass put a gap after the slash) becomes one date word; the
+    date next to it on the line and plain numbers are left as they were."""
+    image, box = _line_image("10/06/1958")
+    left, top, right, bottom = box
+    cut = left + (right - left) * 6 // 10
+    page = PageText(
+        (
+            OcrLine(
+                (
+                    OcrWord("sinh:", (20, top, 120, bottom), 0.9),
+                    OcrWord("10/06/", (left, top, cut - 10, bottom), 0.95),
+                    OcrWord("1958", (cut, top, right, bottom), 0.95),
+                    OcrWord("12", (right + 40, top, right + 80, bottom), 0.95),
+                    OcrWord("345", (right + 100, top, right + 160, bottom), 0.95),
+                )
+            ),
+        ),
+        image.width,
+        image.height,
+        "t",
+    )
+    joined, _ = reread_digits(engine, image, page, 300)
+    words = joined.lines[0].words
+    assert [w.text for w in words] == ["sinh:", "10/06/1958", "12", "345"]
+    assert words[1].box == (left, top, right, bottom)
