@@ -299,7 +299,9 @@ def _read_name(views: CardViews, zone: Zone, engine: OcrEngine) -> ZoneReading |
     ("PILAN BẢO TRÍ" still votes TRÍ) when they line up with the chosen name: the same
     number of words, each within two letters of the chosen one), and letters that spell a
     listed surname (first word) or name syllable win over letters that do not, however
-    often those were read ("NGỌC HÓA" once against "NGỌI NÓA" twice)."""
+    often those were read ("NGỌC HÓA" once against "NGỌI NÓA" twice). Each word needs two
+    sources: two readings of its letters, or one and the list; a name with a word read once
+    that no list has ("NGUYÊN THAM BUY HÙNG" read once) is refused, not guessed."""
     box = _band(views, zone)
     reads = [(text, tuple(lines)) for text, lines in _reads(engine, views, box)]
     voted = vote_name([text for text, _ in reads])
@@ -321,6 +323,7 @@ def vote_name(texts: list[str]) -> tuple[str, int] | None:
         letters = " ".join(re.sub(r"[^\w\s]|_|\d", " ", text).split())
         if not letters or letters.upper() != letters:
             continue
+        letters = " ".join(_unbroken(w, i == 0) for i, w in enumerate(letters.split()))
         parsed = parse_name(letters)
         valid = (parsed is not None and parsed.valid
                  and all(_syllable_like(w) for w in letters.split()))
@@ -340,6 +343,8 @@ def vote_name(texts: list[str]) -> tuple[str, int] | None:
         votes = [fold(w) for w in column]
         listed = surnames if i == 0 else {fold(w) for w in column if same_letters(w)}
         letters = max(set(votes), key=lambda f: (f in listed, votes.count(f), f == chosen))
+        if letters not in listed and votes.count(letters) < 2:
+            return None  # a word neither listed nor read twice: too weak to give as a name
         forms = tuple(w for w in column if fold(w) == letters)
 
         def rank(form: str, i: int = i, forms: tuple[str, ...] = forms) -> tuple[bool, int]:
@@ -348,6 +353,31 @@ def vote_name(texts: list[str]) -> tuple[str, int] | None:
         words.append(max(forms, key=rank))  # max keeps the first of equals: the best view
     words[1:] = [_marked_like(w) for w in words[1:]]
     return " ".join(words), found[folded.index(best)][1]
+
+
+#: What blur makes of a U in a name (NGLIYÊN, TLYẾT): tried only on a word that is no
+#: syllable, kept only when it then spells a listed surname or name syllable.
+_U_BROKEN = ("LI", "LJ", "IJ", "II", "L")
+
+
+def _unbroken(word: str, surname: bool) -> str:
+    """``word`` with a U that OCR broke into two strokes put back ("TLYẾT" -> "TUYẾT"),
+    when that makes a listed surname (first word) or name syllable of a non-syllable."""
+    from intake.extract.text import fold
+    from intake.extract.values.given_names import same_letters
+    from intake.extract.values.names import SURNAMES
+
+    if _syllable_like(word):
+        return word
+    for broken in _U_BROKEN:
+        at = word.find(broken)
+        while at >= 0:
+            mended = word[:at] + "U" + word[at + len(broken):]
+            if (fold(mended) in {fold(s) for s in SURNAMES} if surname
+                    else bool(same_letters(mended))):
+                return mended
+            at = word.find(broken, at + 1)
+    return word
 
 
 def _lines_up(words: list[str], target: list[str]) -> bool:

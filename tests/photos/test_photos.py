@@ -323,4 +323,14 @@ def test_zone_name_vote_prefers_a_known_surname_and_votes_word_by_word() -> None
     # letters that spell a name syllable beat letters read more often that spell none
     voted = vote_name(["NGUYỄN NGỌC HÓA", "NGUYỄN NGỌI. NÓA", "NGUYỄN NGỌI. NÒA"])
     assert voted is not None and voted[0] == "NGUYỄN NGỌC HÒA"
+    # a U blur broke into two strokes is put back where that spells a listed syllable
+    voted = vote_name(["DƯƠNG TLYẾT HÔNG", "DƯƠNG TY ẾT MÔNU", "DƯƠNG TY Ế † HÔNG"])
+    assert voted is not None and voted[0] == "DƯƠNG TUYẾT HÔNG"
+    voted = vote_name(["NGLIYÊN THANH"])
+    assert voted is not None and voted[0] == "NGUYÊN THANH"
+    assert vote_name(["PHAM TLXYZ"]) is None  # no listed syllable to mend it into
+    # a word no list has needs two readings: once is refused, twice is taken
+    assert vote_name(["NGUYÊN THAM BUY HÙNG"]) is None
+    voted = vote_name(["NGUYỄN BUY HÙNG", "NGUYỄN BUY HÙNG"])
+    assert voted is not None and voted[0] == "NGUYỄN BUY HÙNG"
     assert vote_name(["NG YẾ SN ĐỨC BÌNH", "..."]) is None
