@@ -13,6 +13,9 @@ read (it may be another date: the issue date, a different person's card).
 
 Only words inside the cards found on the page are touched: a form beside a card copy may
 print a date one digit away from the card holder's birth date (a child's) and must keep it.
+
+Before that, a CCCD front whose expiry date the page pass did not read at all gets it read by
+zone (`intake.extract.card_expiry`).
 """
 
 from __future__ import annotations
@@ -21,9 +24,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from PIL import Image
+
+from intake.extract.card_expiry import birth_on_card, needs_expiry, read_expiry
+from intake.extract.card_zones import CardViews, merge
 from intake.extract.mrz import Mrz, full_date, read_mrz
 from intake.extract.qr import parse_card_qr
-from intake.ocr.base import Box, OcrLine, OcrWord, PageText
+from intake.ocr.base import Box, OcrEngine, OcrLine, OcrWord, PageText
+from intake.preprocess.photo import CARD_SIZE
 
 _GROUP = re.compile(r"(?<!\d)(?:\d{2}/\d{2}/\d{4}|\d{12})(?!\d)")
 
@@ -113,3 +121,23 @@ def _fix(read: str, values: dict[str, str], done: list[Correction]) -> str:
 def _inside(box: Box, cards: Sequence[Box]) -> bool:
     cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
     return any(c[0] <= cx <= c[2] and c[1] <= cy <= c[3] for c in cards)
+
+
+def read_missing_expiry(engine: OcrEngine, image: Image.Image, page: PageText,
+                        cards: Sequence[Box]) -> PageText:
+    """``page`` with the expiry date of each CCCD front that lacks one read by zone from
+    ``image`` (``engine`` reads one line: ``ZoneReader.engines()[0]``)."""
+    lines = list(page.lines)
+    changed = False
+    for card in cards:
+        hint = "\n".join(line.text for line in lines if _inside(line.box, [card]))
+        if not needs_expiry(hint):
+            continue
+        flat = image.crop(card).resize(CARD_SIZE, Image.Resampling.BICUBIC)
+        reading = read_expiry(engine, CardViews.of(flat), birth_on_card(hint))
+        if reading is not None:
+            lines = merge(lines, [reading], (card[0], card[1]), (card[2] - card[0]) / CARD_SIZE[0])
+            changed = True
+    if not changed:
+        return page
+    return PageText(tuple(lines), page.width, page.height, engine=page.engine, source=page.source)

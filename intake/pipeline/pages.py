@@ -25,7 +25,7 @@ from intake.loading import load_page
 from intake.ocr import OcrEngine, PageText, make_engine
 from intake.ocr.base import LineReader, map_boxes
 from intake.ocr.rereads import reread_digits
-from intake.pipeline.card_digits import correct_cards
+from intake.pipeline.card_digits import correct_cards, read_missing_expiry
 from intake.preprocess.cards import CardRegion, find_cards, read_card
 from intake.preprocess.deskew import deskew, estimate_skew
 from intake.preprocess.lines import remove_leaders_and_rules
@@ -260,11 +260,14 @@ class PageReader:
                      cards: list[CardRegion], qr: list[str]) -> PageText:
         """ID numbers and dates on the page's cards: cards on a scan read by zone for their
         number and MRZ (the page pass misses or misreads a digit of the number on about one
-        card copy in ten; names it reads as well as the zones do), then every card digit
-        group one digit off a value the card's MRZ or QR verifies set to that value."""
+        card copy in ten; names it reads as well as the zones do) and for a CCCD front's
+        expiry date when the page pass missed it; then every card digit group one digit off
+        a value the card's MRZ or QR verifies set to that value."""
+        boxes = [c.box for c in cards]
         if flat is None:
             page, _ = reread_cards(self._zone_reader(), image, page, cards, None, _SCAN_ZONES)
-        page, _ = correct_cards(page, [c.box for c in cards], qr)
+            page = read_missing_expiry(self._zone_reader().engines()[0], image, page, boxes)
+        page, _ = correct_cards(page, boxes, qr)
         return page
 
     def _for_ocr(self, image: Image.Image, dpi: int) -> Image.Image:

@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
-from intake.extract.card_zones import ZoneReading, merge
+import json
+from pathlib import Path
+
+from PIL import Image
+
+from intake.extract.card_expiry import (
+    Day,
+    birth_on_card,
+    is_renewal_date,
+    needs_expiry,
+    read_expiry,
+)
+from intake.extract.card_zones import CardViews, ZoneReader, ZoneReading, merge
 from intake.extract.mrz import check_digit
+from intake.loading import inspect, load_page
 from intake.ocr.base import OcrLine, OcrWord, PageText
+from intake.ocr.tesseract import TesseractEngine
 from intake.pipeline.card_digits import correct_cards, verified_values
+from intake.preprocess.cards import find_cards
+from intake.preprocess.photo import CARD_SIZE
+
+SCANS = Path(__file__).resolve().parents[2] / "samples" / "scans"
 
 ID = "079184565111"
 
@@ -94,3 +112,41 @@ def test_zone_reading_goes_where_the_words_it_replaces_were() -> None:
     assert [ln.text for ln in merged] == [
         "Có giá trị đến: 19/11/2020", "Citizen Identity Card", "Số/No:", "010160306009",
         "Họ và tên / Full name:"]
+
+
+def test_expiry_rules_and_when_a_front_needs_its_expiry_read() -> None:
+    born = Day(29, 2, 1996)
+    assert is_renewal_date(Day(28, 2, 2021), born) and is_renewal_date(Day(28, 2, 2036), born)
+    assert not is_renewal_date(Day(28, 2, 2030), born)  # not 14, 25, 40 or 60
+    assert not is_renewal_date(Day(27, 2, 2021), born)
+    assert birth_on_card("Ngày sinh / Date of birth: 20/07/ 1978") == Day(20, 7, 1978)
+    assert birth_on_card("Ngày sinh: 20/07/1378") is None  # a misread year is no birth date
+    front = "CĂN CƯỚC CÔNG DÂN\nCitizen Identity Card\nSố / No.: 001078959180\n"
+    assert needs_expiry(front + "Có giá trị đến:\nDate of expiry")
+    assert not needs_expiry(front + "Có giá trị đến:\n20/07/2038\nDate of expiry")
+    assert not needs_expiry(front + "Có giá trị đến:\nKhông thời hạn")
+    assert not needs_expiry("CĂN CƯỚC\nIDENTITY CARD\nSố định danh cá nhân")  # 2024: on the back
+    assert not needs_expiry("IDVNM0789591801001078959180<<<")
+
+
+def test_expiry_is_read_by_zone_on_a_card_copy() -> None:
+    """The bundled CCCD copy: the band gives the truth's expiry; with a birth date the
+    expiry cannot be, nothing is taken."""
+    name = "id-card-cccd-qr-clean.png"
+    truth = json.loads((SCANS / "truth" / f"{name}.json").read_text("utf-8"))
+    fields = truth["documents"][0]["fields"]
+    path = SCANS / name
+    image = load_page(path, inspect(path, 10, 10**9).kind.format, 0, 300, 10**9).image
+    (card,) = find_cards(image)
+    flat = image.crop(card.box).resize(CARD_SIZE, Image.Resampling.BICUBIC)
+    year, month, day = (int(v) for v in fields["date_of_birth"].split("-"))
+    engine = TesseractEngine()
+    try:
+        line = ZoneReader(engine).engines()[0]
+        reading = read_expiry(line, CardViews.of(flat), Day(day, month, year))
+        expected = "/".join(reversed(fields["expiry_date"].split("-")))
+        assert reading is not None and reading.text == expected
+        assert reading.lines[0].text == expected
+        assert read_expiry(line, CardViews.of(flat), Day(day, month, year + 1)) is None
+    finally:
+        engine.close()
