@@ -13,7 +13,11 @@ one core) and the ID-card extraction on each, and scores against the truth:
   photos with a back;
 - ``name_exact``: the extracted ``full_name`` equals the truth, over photos with a front;
 - ``photo_seconds``: seconds per image spent in photo handling (stage ``photo`` of the page
-  reader: quad detection, warp, contrast normalisation), and the whole page read for scale.
+  reader: quad detection, warp; wall clock, so other jobs on the machine inflate it), and the
+  whole page read for scale;
+- ``photo_cpu_seconds``: the same photo handling timed again in CPU seconds, plus, on a
+  photographed page, finding its cards and warping them from the photo: what the 0.5 s
+  per-image target is judged on.
 
 Results are broken down by scene. ``--examples N`` lists mismatches. ``--turn 180`` reads
 every photo turned upside down first (the generator lays cards upright, up to +-25 degrees).
@@ -120,29 +124,32 @@ def measure(data: Path, examples: int = 0, turn: int = 0) -> dict[str, Any]:
                 "truth": {k: fields.get(k) for k in ("id_number", "full_name")},
                 "got": {k: got.get(k) for k in ("id_number", "full_name")},
                 "photo_seconds": result.seconds.get("photo", 0.0),
-                "copy_card_seconds": _copy_card_seconds(path) if (result.photo or {}).get(
-                    "kind") == "page" else None,
+                **_photo_cpu_seconds(path),
                 "seconds": total,
                 "error": result.error_code,
             })
     return _report(data, rows, examples)
 
 
-def _copy_card_seconds(path: Path) -> float:
-    """CPU seconds of the photo handling a photographed page adds inside the OCR stage:
-    finding the cards on the flat page and warping each from the photo (timed apart,
-    since the page reader books it with OCR)."""
+def _photo_cpu_seconds(path: Path) -> dict[str, float | None]:
+    """CPU seconds (one core, so other jobs on the machine do not count) of all the photo
+    handling one image gets: finding and warping its cards or page (``flatten``, the
+    page reader's ``photo`` stage) and, on a photographed page, finding the cards on the
+    flat page and warping each from the photo (which the page reader books with OCR)."""
     from intake.loading.images import load_frame
     from intake.preprocess.photo import find_cards_on_page, flatten, warp_card_from_photo
 
     image, _ = load_frame(path, 0, 200_000_000)
-    flat = flatten(image)
-    if flat is None:
-        return 0.0
     started = time.process_time()
-    for quad in find_cards_on_page(flat.image):
-        warp_card_from_photo(flat, quad)
-    return time.process_time() - started
+    flat = flatten(image)
+    flattened = time.process_time()
+    if flat is not None and flat.kind == "page":
+        for quad in find_cards_on_page(flat.image, flat):
+            warp_card_from_photo(flat, quad)
+    done = time.process_time()
+    return {"photo_cpu_seconds": done - started,
+            "copy_card_seconds": done - flattened if flat is not None and flat.kind == "page"
+            else None}
 
 
 def _crashed(truth: dict[str, Any], exc: Exception) -> dict[str, Any]:
@@ -185,11 +192,9 @@ def _report(data: Path, rows: list[dict[str, Any]], examples: int) -> dict[str, 
         "images": len(rows),
         **block(rows),
         "by_scene": {s: block([r for r in rows if r["scene"] == s]) for s in scenes},
-        "photo_seconds_per_image": {
-            "mean": round(statistics.mean(photo_s), 3) if photo_s else None,
-            "p95": round(photo_s[int(0.95 * (len(photo_s) - 1))], 3) if photo_s else None,
-            "max": round(photo_s[-1], 3) if photo_s else None,
-        },
+        "photo_seconds_per_image": _spread(photo_s),
+        "photo_cpu_seconds_per_image": _spread(
+            sorted(r["photo_cpu_seconds"] for r in rows if "photo_cpu_seconds" in r)),
         "copy_card_cpu_seconds": {  # photographed pages only (inside the OCR stage)
             "n": len(copy_s),
             "mean": round(statistics.mean(copy_s), 3) if copy_s else None,
@@ -204,6 +209,15 @@ def _report(data: Path, rows: list[dict[str, Any]], examples: int) -> dict[str, 
                     "cpu": platform.processor() or platform.machine(), "cores_used": 1},
         "mismatches": wrong,
     }
+
+
+def _spread(values: list[float]) -> dict[str, float | None]:
+    """Mean, p95 and max of sorted ``values``."""
+    if not values:
+        return {"mean": None, "p95": None, "max": None}
+    return {"mean": round(statistics.mean(values), 3),
+            "p95": round(values[int(0.95 * (len(values) - 1))], 3),
+            "max": round(values[-1], 3)}
 
 
 def main() -> None:

@@ -247,33 +247,48 @@ def _read_birth(engine: OcrEngine, views: CardViews, zone: Zone) -> str | None:
 
 def _read_id(views: CardViews, zone: Zone, engines: tuple[OcrEngine, ...],
              birth: str | None) -> ZoneReading | None:
-    """The ID number read in the band's views (line engine, then digits only), until two
-    readings agree. A reading must have a known province code and century digit; one that
-    also agrees with the birth year read on the card wins over one that does not (the birth
-    date may itself be misread, so disagreeing readings are kept as a fallback that needs
-    two agreeing reads)."""
-    from intake.extract.idnumber import consistency_problems
-
+    """The ID number read in the band's views (line engine, then digits only), until the
+    readings settle (`settle_id`). A reading must have a known province code and century
+    digit."""
     box = _band(views, zone)
-    agreeing: list[ZoneReading] = []
-    others: list[ZoneReading] = []
+    readings: list[ZoneReading] = []
     for limit, engine in ((None, engines[0]), (2, engines[-1])):
         for text, lines in _reads(engine, views, box, limit):
             parsed = parse_id_number(text)
             if parsed is None or not parsed.valid or len(parsed.value) != 12:
                 continue
-            reading = ZoneReading("id_number", parsed.value, tuple(lines))
-            if consistency_problems(parsed.value, None, birth):
-                others.append(reading)
-            else:
-                agreeing.append(reading)
-                if sum(r.text == parsed.value for r in agreeing) >= 2:
-                    return reading
+            readings.append(ZoneReading("id_number", parsed.value, tuple(lines)))
+            value = settle_id([r.text for r in readings], birth, done=False)
+            if value is not None:
+                return next(r for r in readings if r.text == value)
+    value = settle_id([r.text for r in readings], birth, done=True)
+    return next((r for r in readings if r.text == value), None)
+
+
+def settle_id(values: list[str], birth: str | None, done: bool) -> str | None:
+    """The number valid readings (best view first) settle on; None to read on (``done``
+    False) or when they settle on nothing (``done`` True).
+
+    Two readings that agree with each other and with the birth date read on the card settle
+    it at once. When all views are read: the number most often read among those that agree
+    with the birth date; else (the birth date may itself be misread) a number read at least
+    twice. With no birth date read, nothing confirms a single reading: two must agree (a
+    blurred photocopy's one valid-looking misread is refused)."""
+    from intake.extract.idnumber import consistency_problems
+
+    agreeing = [v for v in values
+                if birth is not None and not consistency_problems(v, None, birth)]
+    others = [v for v in values if v not in agreeing]
+    if agreeing and agreeing.count(agreeing[-1]) >= 2:
+        return agreeing[-1]
+    if birth is None and others and others.count(others[-1]) >= 2:
+        return others[-1]
+    if not done:
+        return None
     if agreeing:
-        return _vote(agreeing)
-    if others and _count(others, _vote(others).text) >= 2:
-        return _vote(others)
-    return None
+        return max(agreeing, key=lambda v: (agreeing.count(v), -agreeing.index(v)))
+    best = max(others, key=lambda v: (others.count(v), -others.index(v)), default=None)
+    return best if best is not None and others.count(best) >= 2 else None
 
 
 #: A Vietnamese syllable, accents folded: an onset, a vowel nucleus, a final. A name word
@@ -342,6 +357,8 @@ def vote_name(texts: list[str]) -> tuple[str, int] | None:
         column = [ws[i] for ws in aligned if _syllable_like(ws[i])]
         votes = [fold(w) for w in column]
         listed = surnames if i == 0 else {fold(w) for w in column if same_letters(w)}
+        if i == len(target) - 1:
+            listed = listed - _MIDDLE_ONLY
         letters = max(set(votes), key=lambda f: (f in listed, votes.count(f), f == chosen))
         if letters not in listed and votes.count(letters) < 2:
             return None  # a word neither listed nor read twice: too weak to give as a name
@@ -380,6 +397,11 @@ def _unbroken(word: str, surname: bool) -> str:
     return word
 
 
+#: Middle-name markers (Thị for women, Văn for men): listed syllables, but a name almost
+#: never ends with one, so as the last word they count as unlisted (TRÍ beats THỊ there).
+_MIDDLE_ONLY = frozenset({"thi", "van"})
+
+
 def _lines_up(words: list[str], target: list[str]) -> bool:
     """Same number of words as ``target`` (folded), each within two letters of its own."""
     from rapidfuzz.distance import Levenshtein
@@ -408,19 +430,6 @@ def _marked_like(word: str) -> str:
         return word
     marked = [s for s in same_letters(word) if _has_tone(s)]
     return marked[0].upper() if len(marked) == 1 else word
-
-
-def _count(readings: list[ZoneReading], text: str) -> int:
-    return sum(r.text == text for r in readings)
-
-
-def _vote(readings: list[ZoneReading]) -> ZoneReading:
-    """The value read most often; ties go to the first view (normalised contrast)."""
-    counts: dict[str, int] = {}
-    for r in readings:
-        counts[r.text] = counts.get(r.text, 0) + 1
-    best = max(counts.values())
-    return next(r for r in readings if counts[r.text] == best)
 
 
 def _read_mrz(engine: OcrEngine, views: CardViews) -> ZoneReading | None:

@@ -276,18 +276,23 @@ def flatten(image: Image.Image) -> Flattened | None:
                      (image.width, image.height))
 
 
-def find_cards_on_page(page: Image.Image) -> list[np.ndarray]:
+def find_cards_on_page(page: Image.Image, flat: Flattened | None = None) -> list[np.ndarray]:
     """Quads (TL, TR, BR, BL, page pixels) of ID cards on a flattened photocopy.
 
     The scan-side card finder looks for a tint darker than the paper around it; on a
     photographed copy the paper itself is tinted by the light, so here a card is what
     differs from the page's own paper colour (its tint, print and outline), closed into a
-    solid shape, with the same quad fit and ID-1 proportions as on a desk."""
-    rgb = np.asarray(page.convert("RGB"))
-    height, width = rgb.shape[:2]
+    solid shape, with the same quad fit and ID-1 proportions as on a desk.
+
+    With the photo kept (``flat``), the working image is warped straight from the photo at
+    the working size: shrinking the 8.7-megapixel A4 page instead cost ~0.15 s a photo."""
+    height, width = page.height, page.width
     scale = min(1.0, _WORK / max(height, width))
-    small = cv2.GaussianBlur(cv2.resize(rgb, None, fx=scale, fy=scale,
-                                        interpolation=cv2.INTER_AREA), (5, 5), 0)
+    small = _small_page(flat, scale)
+    if small is None:
+        small = cv2.resize(np.asarray(page.convert("RGB")), None, fx=scale, fy=scale,
+                           interpolation=cv2.INTER_AREA)
+    small = cv2.GaussianBlur(small, (5, 5), 0)
     paper = cv2.dilate(small, np.ones((41, 41), np.uint8)).astype(np.int16)  # local paper
     diff = (paper - small).max(axis=2)
     chroma = small.max(axis=2).astype(np.int16) - small.min(axis=2)
@@ -307,6 +312,22 @@ def find_cards_on_page(page: Image.Image) -> list[np.ndarray]:
             quads.append(quad / scale)
     quads.sort(key=lambda q: (q[:, 1].mean(), q[:, 0].mean()))
     return quads
+
+
+def _small_page(flat: Flattened | None, scale: float) -> np.ndarray | None:
+    """The flat page at ``scale`` of its sheet size, warped from the photo (None without
+    one)."""
+    if flat is None or flat.source is None or flat.kind != "page" or not flat.regions:
+        return None
+    region = flat.regions[0]
+    width, height = region.box[2] - region.box[0], region.box[3] - region.box[1]
+    size = (max(1, round(width * scale)), max(1, round(height * scale)))
+    small_to_photo = np.array(region.homography, np.float64) @ np.diag([1 / scale,
+                                                                         1 / scale, 1.0])
+    rgb = np.asarray(flat.source.convert("RGB"))
+    return cv2.warpPerspective(rgb, small_to_photo, size,
+                               flags=cv2.INTER_AREA | cv2.WARP_INVERSE_MAP,
+                               borderMode=cv2.BORDER_REPLICATE)
 
 
 def warp_card_from_photo(flat: Flattened, quad: np.ndarray) -> Image.Image | None:

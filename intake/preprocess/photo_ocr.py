@@ -124,7 +124,7 @@ def _page_cards(image: Image.Image, cards: list[CardRegion], flat: Flattened | N
     """(box on the page, card image at ``CARD_SIZE``) of every card: the photocopy finder's
     quads warped from the photo, then the scan finder's boxes they do not cover."""
     out: list[tuple[tuple[int, int, int, int], Image.Image]] = []
-    for quad in find_cards_on_page(image) if flat is not None else []:
+    for quad in find_cards_on_page(image, flat) if flat is not None else []:
         card = warp_card_from_photo(flat, quad)  # type: ignore[arg-type]
         if card is None:
             continue

@@ -83,6 +83,10 @@ def test_flatten_finds_cards_and_pages(photo_set: tuple[Path, list[dict[str, Any
             # the card(s) on the copy are found on the flat page and warped from the photo
             quads = find_cards_on_page(flat.image)
             assert len(quads) == len(photo["card_sides"]), truth["file"]
+            # the same cards when the working image is warped straight from the photo
+            direct = find_cards_on_page(flat.image, flat)
+            assert len(direct) == len(quads), truth["file"]
+            assert max(np.abs(a - b).max() for a, b in zip(quads, direct, strict=True)) < 12
             card = warp_card_from_photo(flat, quads[0])
             assert card is not None and card.size == CARD_SIZE
             continue
@@ -317,6 +321,9 @@ def test_zone_name_vote_prefers_a_known_surname_and_votes_word_by_word() -> None
     assert vote_name(dropped) == ("LÊ MINH DUYÊN", 0)
     voted = vote_name(["PHAN BẢO THÍ", "PILAN BẢO TRÍ", "PILAN BẢO TRÍ", "PHAN BẢO TRÍ"])
     assert voted is not None and voted[0] == "PHAN BẢO TRÍ"
+    # tied 2:2, the last word is not the middle-name marker THỊ
+    voted = vote_name(["PHAN BẢO THÍ", "PHAN BẢO TRÍ", "PHAN RẢO TRÍ", "PHAN BẢO THÍ"])
+    assert voted is not None and voted[0] == "PHAN BẢO TRÍ"
     # a reading that does not line up (another word count) does not vote
     voted = vote_name(["PHAN BẢO THÍ", "PHAN TRÍ", "PHAN TRÍ"])
     assert voted is not None and voted[0] == "PHAN TRÍ"
@@ -334,3 +341,19 @@ def test_zone_name_vote_prefers_a_known_surname_and_votes_word_by_word() -> None
     voted = vote_name(["NGUYỄN BUY HÙNG", "NGUYỄN BUY HÙNG"])
     assert voted is not None and voted[0] == "NGUYỄN BUY HÙNG"
     assert vote_name(["NG YẾ SN ĐỨC BÌNH", "..."]) is None
+
+
+def test_zone_id_number_needs_two_readings_when_no_birth_date_confirms_one() -> None:
+    """A single valid-looking reading is taken only when it agrees with the birth date read
+    on the card; with no birth date read (a blurred photocopy), two readings must agree."""
+    from intake.extract.card_zones import settle_id
+
+    born = "1987-05-01"
+    right, misread = "036087860877", "036092860877"  # the second says born 1992
+    assert settle_id([right], born, done=False) is None  # read on
+    assert settle_id([right, right], born, done=False) == right
+    assert settle_id([misread, right], born, done=True) == right
+    assert settle_id([misread], born, done=True) is None
+    assert settle_id([misread], None, done=True) is None
+    assert settle_id([misread, misread], None, done=False) == misread
+    assert settle_id([], None, done=True) is None
