@@ -18,6 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import cv2
+import numpy as np
+
 from intake.extract.card_zones import BASE, CardViews, ZoneReading, _reads
 from intake.ocr.base import OcrEngine, OcrLine, OcrWord, union_box
 
@@ -79,7 +82,8 @@ def read_expiry(engine: OcrEngine, views: CardViews, born: Day | None) -> ZoneRe
     seen: list[str] = []
     for dy in OFFSETS:
         x0, y0, x1, y1 = EXPIRY_BAND
-        box = (round(x0 * k), round((y0 + dy) * k), round(x1 * k), round((y1 + dy) * k))
+        box = _past_edge(views, (round(x0 * k), round((y0 + dy) * k), round(x1 * k),
+                                 round((y1 + dy) * k)))
         for text, lines in _reads(engine, views, box):
             m = _DATE.search(text.replace(" ", ""))
             date = Day.parse(m.groups()) if m else None
@@ -93,3 +97,16 @@ def read_expiry(engine: OcrEngine, views: CardViews, born: Day | None) -> ZoneRe
                 return ZoneReading("expiry_date", value, (OcrLine((word,)),))
             seen.append(value)
     return None
+
+
+def _past_edge(views: CardViews, box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    """The band started after the card's printed or copied edge when the card found on the
+    page is cut a little wide: a full-height dark column at the band's left end, which
+    Tesseract reads as "|" and then loses the date beside it."""
+    x0, y0, x1, y1 = box
+    head = views.flat[max(0, y0):y1, x0:x0 + (x1 - x0) // 6]
+    if head.size == 0:
+        return box
+    _, ink = cv2.threshold(head, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    edge = np.flatnonzero((ink > 0).mean(axis=0) >= 0.9)
+    return (x0 + int(edge[-1]) + 3, y0, x1, y1) if edge.size else box
