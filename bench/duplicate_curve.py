@@ -37,6 +37,7 @@ from sqlalchemy import select
 
 from intake.dedup.fingerprint import TextFingerprint, hash_distance
 from intake.dedup.index import (
+    NEAR_FAR_JACCARD,
     NEAR_LAYOUT_AGREEMENT,
     NEAR_PAGE_DISTANCE,
     NEAR_PAGED_AGREEMENT,
@@ -85,20 +86,17 @@ class PairScore:
     paged: float | None = None  # paged_agreement, for pairs with different page counts
 
 
-def _ordinary(s: PairScore) -> bool:
-    if s.distance > NEAR_PAGE_DISTANCE:
-        return False
-    if s.placed is None:
-        return s.jaccard >= NEAR_TEXT_JACCARD
-    return s.placed >= NEAR_LAYOUT_AGREEMENT and (s.same_key or s.jaccard >= NEAR_TEXT_JACCARD)
-
-
 def in_force(s: PairScore) -> bool:
     """``find_near``'s rule on a scored pair (candidates: LSH band or record key)."""
     if not (s.lsh_candidate or s.same_key):
         return False
-    if _ordinary(s):
-        return True
+    if s.distance <= NEAR_PAGE_DISTANCE:
+        if s.placed is None:
+            return s.jaccard >= NEAR_TEXT_JACCARD
+        if s.placed >= NEAR_LAYOUT_AGREEMENT and (s.same_key or s.jaccard >= NEAR_TEXT_JACCARD):
+            return True
+    elif (s.placed or 0.0) >= NEAR_LAYOUT_AGREEMENT and s.jaccard >= NEAR_FAR_JACCARD:
+        return True  # image far, words in place, text close
     # another number of pages: text, and words fitted page by page
     return s.jaccard >= NEAR_TEXT_JACCARD and (s.paged or 0.0) >= NEAR_PAGED_AGREEMENT
 

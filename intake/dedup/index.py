@@ -32,6 +32,12 @@ NEAR_PAGE_DISTANCE = 12
 #: retyped copy of a form with the same values is a same-record, not a rescan, even when its
 #: page image is close. Rescans: >= 0.98; retyped copies that look alike: <= 0.58.
 NEAR_LAYOUT_AGREEMENT = 0.9
+#: A rescan whose page image is far (pHash > ``NEAR_PAGE_DISTANCE``: another crop or grey
+#: level; 16 for a marriage form of development seed 6602) is still the same paper when its
+#: words sit in place and its text agrees this much. Development seeds 6601 + 6602, pairs beyond
+#: the image threshold with layout agreement >= 0.9: different papers of one type reach 0.59
+#: (611 pairs, no record key), retyped ID cards 0.50 (key shared), the one rescan 0.98.
+NEAR_FAR_JACCARD = 0.8
 #: A rescan onto another number of pages (a form drawn tighter to fit one image, scanned again
 #: into a two-page PDF) has no close page image; its words are fitted page by page onto the
 #: other copy (``layout.paged_agreement``) and its text must agree too. Development set 6601:
@@ -104,23 +110,24 @@ def find_near(
         if stored is None:
             continue
         distance = _page_distance(page_hashes, stored.page_hashes)
-        resplit = layout is not None and len(page_hashes) != len(stored.page_hashes)
-        if distance > NEAR_PAGE_DISTANCE and not resplit:
-            continue
         similarity = text.jaccard(stored.minhash) if text is not None and stored.minhash else 0.0
-        other_layout = stored_layout(session, doc_id) if layout is not None else None
-        placed = agreement(layout, other_layout) if layout and other_layout else None
-        if distance > NEAR_PAGE_DISTANCE:
-            same = False
-        elif placed is None:
+        resplit = len(page_hashes) != len(stored.page_hashes)
+        close = distance <= NEAR_PAGE_DISTANCE
+        if not close and (layout is None or similarity < NEAR_TEXT_JACCARD):
+            continue  # the two ways past a far image need word boxes and agreeing text
+        other = stored_layout(session, doc_id) if layout is not None else None
+        placed = agreement(layout, other) if layout is not None and other else None
+        if close and placed is None:
             same = similarity >= NEAR_TEXT_JACCARD
-        else:
-            same = placed >= NEAR_LAYOUT_AGREEMENT and (
+        elif close:
+            same = placed >= NEAR_LAYOUT_AGREEMENT and (  # type: ignore[operator]
                 doc_id in keyed or similarity >= NEAR_TEXT_JACCARD
             )
+        else:
+            same = (placed or 0.0) >= NEAR_LAYOUT_AGREEMENT and similarity >= NEAR_FAR_JACCARD
         paged = None
-        if not same and resplit and similarity >= NEAR_TEXT_JACCARD:
-            paged = paged_agreement(layout, other_layout)  # type: ignore[arg-type]
+        if not same and resplit and similarity >= NEAR_TEXT_JACCARD and other is not None:
+            paged = paged_agreement(layout, other)  # type: ignore[arg-type]
             same = paged is not None and paged >= NEAR_PAGED_AGREEMENT
         if same:
             details: dict[str, object] = {

@@ -193,6 +193,25 @@ def test_badly_read_rescan_is_found_by_record_key_and_retyped_copy_is_not(tmp_pa
     warehouse.close()
 
 
+def test_far_page_image_is_a_rescan_only_when_words_and_text_agree(tmp_path: Path) -> None:
+    warehouse = Warehouse.open(Settings(data_dir=tmp_path))
+    text = "CĂN CƯỚC CÔNG DÂN " + " ".join(LABELS) + " 019075686747 Phạm Anh Văn Dũng 23/07/1975"
+    with warehouse.sessions() as session:
+        first = _store(session, text, WORDS, [])
+        probe = fingerprint_text(text.replace("Dũng", "Dung"))
+        assert probe is not None
+        layout = word_layout([_page([(w, x + 5, y + 7) for w, x, y in WORDS])])
+        far = ["ffffffffffffffff"]  # another crop or grey level: pHash distance 64
+        found = find_near(session, probe, far, "id_card", layout=layout)
+        assert [m.document_id for m in found] == [first]
+        moved = word_layout(
+            [_page([(w, x, y) for (w, _, _), (_, x, y) in zip(WORDS, WORDS[::-1], strict=True)])]
+        )
+        assert find_near(session, probe, far, "id_card", layout=moved) == []
+        assert find_near(session, probe, far, "id_card") == [], "no word boxes: image decides"
+    warehouse.close()
+
+
 def test_refingerprint_rebuilds_buckets_and_keys_from_stored_text(tmp_path: Path) -> None:
     warehouse = Warehouse.open(Settings(data_dir=tmp_path))
     text = "CĂN CƯỚC CÔNG DÂN " + " ".join(LABELS) + " 019075686747 Phạm Anh Văn Dũng 23/07/1975"
