@@ -41,6 +41,7 @@ from intake.dedup.index import (
     NEAR_LAYOUT_AGREEMENT,
     NEAR_PAGE_DISTANCE,
     NEAR_PAGED_AGREEMENT,
+    NEAR_RESPLIT_JACCARD,
     NEAR_TEXT_JACCARD,
     stored_layout,
 )
@@ -98,7 +99,9 @@ def in_force(s: PairScore) -> bool:
     elif (s.placed or 0.0) >= NEAR_LAYOUT_AGREEMENT and s.jaccard >= NEAR_FAR_JACCARD:
         return True  # image far, words in place, text close
     # another number of pages: text, and words fitted page by page
-    return s.jaccard >= NEAR_TEXT_JACCARD and (s.paged or 0.0) >= NEAR_PAGED_AGREEMENT
+    if s.paged is None or s.jaccard < NEAR_TEXT_JACCARD:
+        return False
+    return s.paged >= NEAR_PAGED_AGREEMENT or s.jaccard >= NEAR_RESPLIT_JACCARD
 
 
 def pair_kind(a: DocPrint, b: DocPrint) -> str | None:
@@ -138,7 +141,7 @@ def score_pairs(docs: list[DocPrint]) -> list[PairScore]:
                 a.doc_type,
                 agreement(a.words, b.words) if a.words and b.words else None,
                 bool(a.keys & b.keys),
-                paged_agreement(a.words, b.words)
+                (paged_agreement(a.words, b.words) or 0.0)
                 if a.words and b.words and len(a.page_hashes) != len(b.page_hashes)
                 else None,
             )
