@@ -13,7 +13,7 @@ DEMO_DATA ?= intake-data/demo
 # Debian packages: OCR engine and Vietnamese model, PDF rendering, fonts for the sample
 # generator, headers to build tesserocr, Debian's chromium for the browser tests (Playwright
 # drives it; no browser is ever downloaded).
-APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd poppler-utils \
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd poppler-utils \
 	fonts-liberation2 fonts-dejavu-core libtesseract-dev libleptonica-dev pkg-config \
 	build-essential python3-venv python3-dev qpdf ghostscript chromium
 

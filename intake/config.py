@@ -62,6 +62,11 @@ class Settings(BaseSettings):
         True,
         description="Re-read uncertain dates and ID numbers as single lines limited to digits.",
     )
+    reread_language: str = Field(
+        "eng",
+        description="Tesseract model of the digit re-reads: 'eng' reads digits in italic and "
+        "bold print that 'vie' misreads (docs/ocr.md, 'Models and options compared').",
+    )
     read_photos: bool = Field(
         True,
         description="Find the cards or page on a phone photo, warp them flat and read cards "

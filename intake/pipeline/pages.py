@@ -25,6 +25,7 @@ from intake.loading import load_page
 from intake.ocr import OcrEngine, PageText, make_engine
 from intake.ocr.base import LineReader, map_boxes
 from intake.ocr.rereads import reread_digits
+from intake.ocr.tesseract import TesseractEngine
 from intake.pipeline.card_digits import correct_cards, read_missing_expiry
 from intake.preprocess.cards import CardRegion, find_cards, read_card
 from intake.preprocess.deskew import deskew, estimate_skew
@@ -92,6 +93,7 @@ class PageReader:
         self.engine = engine or make_engine(settings)
         self.blobs = BlobStore(settings.blob_dir)
         self._zones: ZoneReader | None = None
+        self._digits: TesseractEngine | None = None
         # Time spent inside OCR calls on line removal / card finding and on digit re-reads,
         # booked under their own stages by _book_side_steps.
         self._cleanup_seconds = self._reread_seconds = 0.0
@@ -211,9 +213,10 @@ class PageReader:
         return self._reread_digits(prepared, page, dpi), cards
 
     def _reread_digits(self, prepared: Image.Image, page: PageText, dpi: int) -> PageText:
-        if not self.settings.reread_digits or not isinstance(self.engine, LineReader):
+        reader = self._line_reader()
+        if not self.settings.reread_digits or reader is None:
             return page
-        page, stats = reread_digits(self.engine, prepared, page, dpi)
+        page, stats = reread_digits(reader, prepared, page, dpi)
         self._reread_seconds += stats.seconds
         return page
 
@@ -226,6 +229,18 @@ class PageReader:
         if flat is not None:
             result.photo = flat.meta()
         return flat
+
+    def _line_reader(self) -> LineReader | None:
+        """What reads digit words again: the page engine, or a Tesseract model of its own
+        (``Settings.reread_language``), made once per worker."""
+        if not isinstance(self.engine, TesseractEngine):
+            return self.engine if isinstance(self.engine, LineReader) else None
+        if self.settings.reread_language == self.engine.language:
+            return self.engine
+        if self._digits is None:
+            self._digits = TesseractEngine(self.settings.reread_language,
+                                           self.engine.tessdata_dir, self.engine.backend)
+        return self._digits
 
     def _zone_reader(self) -> ZoneReader:
         if self._zones is None:

@@ -199,3 +199,26 @@ def test_date_split_at_a_slash_is_joined_and_read_as_one(engine: TesseractEngine
     words = joined.lines[0].words
     assert [w.text for w in words] == ["sinh:", "10/06/1958", "12", "345"]
     assert words[1].box == (left, top, right, bottom)
+
+
+@pytest.mark.parametrize(
+    ("font", "text"),
+    [
+        ("dejavu/DejaVuSerifCondensed-Italic.ttf", "22/10/1988"),
+        ("dejavu/DejaVuSerifCondensed-Italic.ttf", "058089190036"),
+        ("dejavu/DejaVuSerif-Italic.ttf", "13/08/2026"),
+        ("liberation2/LiberationSans-Bold.ttf", "22/9/1979"),
+    ],
+)
+def test_default_rereads_read_italic_and_bold_digits(font: str, text: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The re-reads' own model (``eng`` by default) reads the digit groups of italic and bold
+    print that Debian's ``vie`` model turns into 1986, 058069..., 15/08, 2291979."""
+    from intake.config import Settings
+    from intake.pipeline.pages import PageReader
+
+    reader = PageReader(Settings(data_dir=tmp_path))._line_reader()
+    assert reader is not None
+    face = ImageFont.truetype(f"/usr/share/fonts/truetype/{font}", round(12 * 300 / 72))
+    image = Image.new("L", (900, 120), 255)
+    ImageDraw.Draw(image).text((20, 20), text, font=face, fill=0)
+    assert reader.read_line(image, 300, "0123456789/-.")[0] == text
