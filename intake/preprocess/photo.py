@@ -215,8 +215,8 @@ def find_documents(image: Image.Image) -> tuple[str, list[np.ndarray]] | None:
             else:
                 continue
             twins = [x for x in pages + cards if _iou(quad / scale, x[1]) > 0.5]
-            if any(twin[2] >= fill for twin in twins):
-                continue  # the same thing, outlined more tightly by the other mask
+            if any(not _better(quad / scale, fill, twin[1], twin[2]) for twin in twins):
+                continue  # the same thing, outlined better by the other mask
             for twin in twins:
                 (pages if twin in pages else cards).remove(twin)
             target.append((q_area, quad / scale, fill))
@@ -228,6 +228,31 @@ def find_documents(image: Image.Image) -> tuple[str, list[np.ndarray]] | None:
         quads.sort(key=lambda q: (round(q[:, 1].mean() / (height / 3)), q[:, 0].mean()))
         return "cards", quads
     return None
+
+
+def _skew(quad: np.ndarray) -> float:
+    """How far an ordered quad's opposite sides are from parallel (radians, both pairs)."""
+    def angle(a: np.ndarray, b: np.ndarray) -> float:
+        return float(np.arctan2(b[1] - a[1], b[0] - a[0]))
+
+    def apart(x: float, y: float) -> float:
+        return abs((x - y + np.pi) % (2 * np.pi) - np.pi)
+
+    return (apart(angle(quad[0], quad[1]), angle(quad[3], quad[2]))
+            + apart(angle(quad[0], quad[3]), angle(quad[1], quad[2])))
+
+
+def _better(quad: np.ndarray, fill: float, twin: np.ndarray, twin_fill: float) -> bool:
+    """Whether ``quad`` outlines the same document better than ``twin`` (the other mask's).
+
+    One mask can lose a corner (the red flag disk at a card's top left is not light, so
+    the light mask's outline cuts it off and its quad's top side runs downhill): both
+    outlines see the same perspective, so the one whose opposite sides are clearly nearer
+    parallel (by 0.05 rad) wins; otherwise the one whose contour fills its quad better."""
+    skew, twin_skew = _skew(quad), _skew(twin)
+    if abs(skew - twin_skew) > 0.05:
+        return skew < twin_skew
+    return fill > twin_fill
 
 
 def _iou(a: np.ndarray, b: np.ndarray) -> float:

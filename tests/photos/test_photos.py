@@ -357,3 +357,22 @@ def test_zone_id_number_needs_two_readings_when_no_birth_date_confirms_one() -> 
     assert settle_id([misread], None, done=True) is None
     assert settle_id([misread, misread], None, done=False) == misread
     assert settle_id([], None, done=True) is None
+
+
+def test_red_flag_at_a_card_corner_does_not_cut_the_corner_off() -> None:
+    """The flag disk at a card's top left is not light: the light mask's outline loses that
+    corner and its quad's top side runs downhill (a front on seed 538001 was warped with
+    its top band cut off and its name read in the wrong place). The edge outline, whose
+    opposite sides are nearer parallel, must win."""
+    import cv2
+
+    rng = np.random.default_rng(11)
+    desk = rng.integers(60, 120, (1080, 1440, 3), dtype=np.uint8)
+    quad = np.array([[300, 400], [960, 380], [975, 800], [310, 815]], np.int32)
+    cv2.fillPoly(desk, [quad], (215, 225, 230))
+    cv2.circle(desk, (338, 436), 34, (200, 30, 30), -1)  # the flag, in the corner
+    for y in range(480, 760, 45):
+        cv2.line(desk, (450, y), (900, y), (40, 40, 40), 6)
+    flat = flatten(Image.fromarray(desk))
+    assert flat is not None and flat.kind == "cards" and len(flat.regions) == 1
+    assert np.abs(np.array(flat.regions[0].quad) - quad).max() < 12
