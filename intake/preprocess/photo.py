@@ -209,8 +209,8 @@ def find_documents(image: Image.Image) -> tuple[str, list[np.ndarray]] | None:
             # ~1.4x on generated photos (a card's sides measured 1.19 on seed 536001)
             if w >= h and 1.08 <= ratio <= 2.2:
                 target = cards
-            elif h > w and ratio <= 1.7 and q_area > 0.15 * area:  # A4 1.414, squeezed
-                # down to ~1.05 by the same tilt (seed 536001)
+            elif h > w and ratio <= 2.0 and q_area > 0.15 * area:  # A4 1.414, squeezed
+                # down to ~1.05 (seed 536001) or stretched to 1.71 (538001) by the same tilt
                 target = pages
             else:
                 continue
