@@ -5,8 +5,10 @@ page pass (whole page, full Vietnamese alphabet) gets such a digit wrong on a fe
 occurrences. Re-reading only that word as a single line (``--psm 7``), limited to digits and
 separators, at the page's scale and enlarged, then voting among the readings that form a valid
 date or 12-digit number, repairs most of them. A word read with high confidence in a valid
-shape is left alone, so a page pays only for its uncertain words (cost and gain: README,
-"OCR quality", measured with ``bench/ocr_accuracy.py``).
+shape costs one check read at page scale (by the digit model, ``eng`` by default: the page's
+``vie`` misreads italic digits confidently) and is re-read in full only when that check sees
+another valid value; when two values tie, further scales are read until one leads (cost and
+gain: docs/ocr.md, measured with ``bench/ocr_accuracy.py``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ from intake.ocr.base import LineReader, OcrLine, OcrWord, PageText, union_box
 CHARSET = "0123456789/-."
 #: Scales of the word crop read again: as on the page, and enlarged (small print, photocopies).
 SCALES = (1.0, 2.0, 3.0)
+#: Further scales read, one at a time, only while two values are tied (italic print reads
+#: differently at each scale: "12/7/1939" gave 1939 at 3x, 1959 at 2x and 1939 at 1.25x).
+TIE_SCALES = (1.25, 1.5, 2.5)
 #: A valid date or ID number read at least this confidently by the page pass is kept as is.
 TRUSTED_CONFIDENCE = 0.90
 #: Tokens with fewer digits are not dates or ID numbers (house numbers, years, page numbers).
@@ -80,11 +85,16 @@ def reread_digits(
             if match is None:
                 continue
             stats.candidates += 1
-            if valid_digits(match.group()) and word.confidence >= TRUSTED_CONFIDENCE:
+            crop = image.crop(_crop_box(words, i, image.size))
+            first = _reading(engine, crop, dpi, SCALES[0])
+            if _confirmed(match.group(), word.confidence, first):
                 continue
             stats.reread += 1
-            crop = image.crop(_crop_box(words, i, image.size))
-            readings = [_reading(engine, crop, dpi, scale) for scale in SCALES]
+            readings = [first] + [_reading(engine, crop, dpi, scale) for scale in SCALES[1:]]
+            for scale in TIE_SCALES:
+                if _decided((match.group(), word.confidence), readings):
+                    break
+                readings.append(_reading(engine, crop, dpi, scale))
             voted = _vote((match.group(), word.confidence), readings)
             if voted is not None and voted[0] != match.group():
                 stats.changed += 1
@@ -94,6 +104,24 @@ def reread_digits(
     stats.seconds = time.perf_counter() - started
     reread = PageText(tuple(lines), page.width, page.height, page.engine, page.source, page.extra)
     return reread, stats
+
+
+def _confirmed(page_text: str, confidence: float, check: tuple[str, float]) -> bool:
+    """A confident, valid page-pass reading stands unless the re-read model, reading the word
+    at page scale, sees another valid date or number: the page model (``vie``) misreads
+    italic digits with high confidence (8 as 6, 3 as 5), the digit model mostly does not."""
+    if not (valid_digits(page_text) and confidence >= TRUSTED_CONFIDENCE):
+        return False
+    return check[0] == page_text or not valid_digits(check[0])
+
+
+def _decided(original: tuple[str, float], readings: list[tuple[str, float]]) -> bool:
+    """The readings so far name one value more often than any other (or none is valid)."""
+    ordered = [readings[0], original, *readings[1:]]
+    if readings[0][0] and valid_digits(readings[0][0]) and readings[0][1] >= TRUSTED_CONFIDENCE:
+        return True
+    counts = Counter(text for text, _ in ordered if text and valid_digits(text)).most_common(2)
+    return len(counts) < 2 or counts[0][1] > counts[1][1]
 
 
 def _join_split_numbers(words: list[OcrWord]) -> list[OcrWord]:

@@ -6,7 +6,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from intake.ocr.base import LineReader, OcrLine, OcrWord, PageText
-from intake.ocr.rereads import _vote, reread_digits, valid_digits
+from intake.ocr.rereads import _decided, _vote, reread_digits, valid_digits
 from intake.ocr.tesseract import TesseractEngine
 
 SERIF = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"
@@ -73,7 +73,8 @@ def test_wrong_uncertain_date_is_repaired_from_the_image(engine: TesseractEngine
 
 
 def test_confident_valid_words_and_plain_words_are_not_reread(engine: TesseractEngine) -> None:
-    """A valid date read confidently, and words without a digit group, cost no re-read."""
+    """A valid date read confidently, and words without a digit group, cost no re-read (one
+    check read at page scale only)."""
     image, box = _line_image("13/08/2026")
     page = PageText(
         (OcrLine((OcrWord("Ngày", (0, 0, 10, 10), 0.2), OcrWord("13/08/2026", box, 0.97))),),
@@ -222,3 +223,32 @@ def test_default_rereads_read_italic_and_bold_digits(font: str, text: str, tmp_p
     image = Image.new("L", (900, 120), 255)
     ImageDraw.Draw(image).text((20, 20), text, font=face, fill=0)
     assert reader.read_line(image, 300, "0123456789/-.")[0] == text
+
+
+
+def test_confident_misread_is_checked_by_the_digit_model() -> None:
+    """The page model read an italic 1988 as 1986 with confidence 0.95; the digit model's check
+    read sees 1988, so the word is re-read and corrected."""
+    image = Image.new("L", (900, 120), 255)
+    face = ImageFont.truetype(
+        "/usr/share/fonts/truetype/dejavu/DejaVuSerifCondensed-Italic.ttf", 50)
+    draw = ImageDraw.Draw(image)
+    draw.text((200, 30), "22/10/1988", font=face, fill=0)
+    box = tuple(int(v) for v in draw.textbbox((200, 30), "22/10/1988", font=face))
+    page = PageText((OcrLine((OcrWord("22/10/1986", box, 0.95),)),), 900, 120, "t")
+    engine = TesseractEngine("eng")
+    try:
+        fixed, stats = reread_digits(engine, image, page, 300)
+    finally:
+        engine.close()
+    assert fixed.lines[0].words[0].text == "22/10/1988"
+    assert stats.reread == 1
+
+
+def test_tied_readings_ask_for_another_scale() -> None:
+    page = ("12//77", 0.1)
+    assert not _decided(page, [("1277/1939", 0.8), ("12/7/1959", 0.5), ("12/7/1939", 0.4)])
+    assert _decided(page, [("1277/1939", 0.8), ("12/7/1959", 0.5), ("12/7/1939", 0.4),
+                           ("12/7/1939", 0.8)])
+    assert _decided(page, [("12/7/1939", 0.95), ("12/7/1959", 0.5), ("12/7/1959", 0.4)])
+    assert _decided(page, [("x", 0.0), ("", 0.0), ("12", 0.0)])  # nothing valid: nothing to add
