@@ -26,7 +26,9 @@ from intake.extract.values.base import DIGIT_CONFUSIONS
 #: prefix lets no wrong number through.
 _LINE1 = re.compile(r"[I1lT|]?[DO0Q]?(?:VNM|[VWY][A-Z0-9]{1,2})([0-9A-Z]{9})([0-9A-Z])"
                     r"([0-9A-Z]{12})")
-_LINE2 = re.compile(r"([0-9A-Z]{6})([0-9A-Z])([MF<])([0-9A-Z]{6})([0-9A-Z])[VW]NM")
+#: The nationality after the expiry's check digit: ``VNM``, or on a blurred photocopy only its
+#: ``V`` (``VN``, ``V<<<``); without the whole ``VNM`` both dates must check as read.
+_LINE2 = re.compile(r"([0-9A-Z]{6})([0-9A-Z])([MF<])([0-9A-Z]{6})([0-9A-Z])[VW](NM)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,12 +83,14 @@ def read_mrz(lines: list[str]) -> Mrz | None:
             ):
                 id_number = full
         if (m := _LINE2.search(line)) is not None:
-            found = True
-            b, bc, s, e, ec = (_digits(g) if i != 2 else g for i, g in enumerate(m.groups()))
-            if s in "MF":
-                sex = "Nam" if s == "M" else "Nữ"
+            b, bc, s, e, ec = (_digits(g) if i != 2 else g for i, g in enumerate(m.groups()[:5]))
             birth_checks = b.isdigit() and check_digit(b) == bc
             expiry_checks = e.isdigit() and check_digit(e) == ec
+            if m.group(6) is None and not (birth_checks and expiry_checks):
+                continue  # a line cut short after the V: too weak unless both dates check
+            found = True
+            if s in "MF":
+                sex = "Nam" if s == "M" else "Nữ"
             if birth_checks and not expiry_checks:
                 e = _by_renewal_age(b, e, ec, 1) or e
             elif expiry_checks and not birth_checks and e != "991231":

@@ -390,3 +390,16 @@ def test_page_stretched_by_a_tilted_camera_is_still_a_page() -> None:
     cv2.fillPoly(desk, [quad], (235, 235, 238))
     flat = flatten(Image.fromarray(desk))
     assert flat is not None and flat.kind == "page"
+
+
+def test_mrz_dates_line_cut_short_after_the_nationality_v() -> None:
+    """A blurred back read its dates line as ``6506043F2506045V<<<<<<`` (seed 538002): the
+    ``NM`` of VNM lost, both dates checking. Taken when both check digits hold as read;
+    with one failing, a line cut short is not trusted (no renewal-age repair either)."""
+    from intake.extract.mrz import read_mrz
+
+    mrz = read_mrz(["6506043F2506045V<<<<<<"])
+    assert mrz is not None and (mrz.birth_yymmdd, mrz.expiry_yymmdd) == ("650604", "250604")
+    assert read_mrz(["6506043F2506046V<<<"]) is None  # expiry fails: too weak
+    whole = read_mrz(["6506043F2506046VNM<<<"])  # with VNM the birth date alone counts
+    assert whole is not None and whole.birth_yymmdd == "650604" and whole.expiry_yymmdd is None
