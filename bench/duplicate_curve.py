@@ -41,6 +41,7 @@ from intake.dedup.index import (
     NEAR_LAYOUT_AGREEMENT,
     NEAR_PAGE_DISTANCE,
     NEAR_PAGED_AGREEMENT,
+    NEAR_PAGED_JACCARD,
     NEAR_RESPLIT_JACCARD,
     NEAR_TEXT_JACCARD,
     stored_layout,
@@ -101,7 +102,8 @@ def in_force(s: PairScore) -> bool:
     # another number of pages: text, and words fitted page by page
     if s.paged is None or s.jaccard < NEAR_TEXT_JACCARD:
         return False
-    return s.paged >= NEAR_PAGED_AGREEMENT or s.jaccard >= NEAR_RESPLIT_JACCARD
+    placed_paged = s.paged >= NEAR_PAGED_AGREEMENT and s.jaccard >= NEAR_PAGED_JACCARD
+    return placed_paged or s.jaccard >= NEAR_RESPLIT_JACCARD
 
 
 def pair_kind(a: DocPrint, b: DocPrint) -> str | None:
@@ -248,6 +250,7 @@ def curve(
                 if v
             },
             "paged_agreement": NEAR_PAGED_AGREEMENT,
+            "paged_text_jaccard": NEAR_PAGED_JACCARD,
             "paged_agreement_by_class_when_page_counts_differ": {
                 k: _percentiles([s.paged for s in v if s.paged is not None])
                 for k, v in by_kind.items()

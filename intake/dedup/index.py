@@ -43,6 +43,12 @@ NEAR_FAR_JACCARD = 0.8
 #: other copy (``layout.paged_agreement``) and its text must agree too. Development set 6601:
 #: such rescans 0.96-0.97, retyped copies whose page counts differ at most 0.76 (11 pairs).
 NEAR_PAGED_AGREEMENT = 0.9
+#: ... with text agreeing at least this much: two editions of one form can share their line
+#: structure, so a copy retyped onto the other edition places its words too (a land form of
+#: seed 6902: paged 0.93, text 0.75). Pairs whose page counts differ, text >= 0.6, seeds
+#: 6601 + 6602 + 6901 + 6902: rescans 0.875-0.984 (7), retyped copies at most 0.79 (17);
+#: the threshold sits between them.
+NEAR_PAGED_JACCARD = 0.83
 #: ... or, when the narrower sheet also rewrapped lines (no scale-and-shift places the words:
 #: land forms of seed 6901 at 0.77), the text alone at this level. Pairs whose page counts
 #: differ, seeds 6601 + 6602 + 6901: rescans 0.875-0.945 (5), retyped copies at most 0.79
@@ -134,7 +140,10 @@ def find_near(
         paged = None
         if not same and resplit and similarity >= NEAR_TEXT_JACCARD and other is not None:
             paged = paged_agreement(layout, other)  # type: ignore[arg-type]
-            same = (paged or 0.0) >= NEAR_PAGED_AGREEMENT or similarity >= NEAR_RESPLIT_JACCARD
+            placed_paged = (paged or 0.0) >= NEAR_PAGED_AGREEMENT
+            same = (placed_paged and similarity >= NEAR_PAGED_JACCARD) or (
+                similarity >= NEAR_RESPLIT_JACCARD
+            )
         if same:
             details: dict[str, object] = {
                 "text_jaccard": round(similarity, 3),

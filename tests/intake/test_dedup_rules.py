@@ -212,6 +212,34 @@ def test_far_page_image_is_a_rescan_only_when_words_and_text_agree(tmp_path: Pat
     warehouse.close()
 
 
+LAND = (
+    "ĐƠN ĐĂNG KÝ ĐẤT ĐAI Người sử dụng đất Trần Văn Bình sinh ngày 12/03/1971 địa chỉ thôn"
+    " Đông xã Hòa Bình huyện Thanh Trì thửa đất số 215 tờ bản đồ số 14 diện tích 312,5 m2"
+    " mục đích sử dụng đất ở"
+)
+
+
+def test_across_page_counts_words_in_place_need_text_agreeing_too(tmp_path: Path) -> None:
+    """Two editions of one form can share their line structure: a copy retyped onto the
+    other edition then fits page by page as well as a rescan does; only its text differs."""
+    warehouse = Warehouse.open(Settings(data_dir=tmp_path))
+    words = [(f"{w}{i}", 100 + 60 * (i % 4), 60 + 55 * i) for i, w in enumerate(LABELS * 2)]
+    split = word_layout(_two_pages(words, 12))
+    far = ["ffffffffffffffff", "ffffffffffffffff"]
+    with warehouse.sessions() as session:
+        first = _store(session, LAND, words, [])
+        stored = session.get(Fingerprint, first).minhash
+        rescan = fingerprint_text(LAND.replace("Thanh", "Thamh"))  # one misread letter
+        retyped = fingerprint_text(LAND.replace("huyện Thanh Trì", "huyện Gia Lâm"))
+        assert rescan is not None and 0.83 <= rescan.jaccard(stored) < 0.9
+        assert retyped is not None and 0.7 <= retyped.jaccard(stored) < 0.83
+        found = find_near(session, rescan, far, "id_card", layout=split)
+        assert [m.document_id for m in found] == [first]
+        assert found[0].details["paged_layout_agreement"] == 1.0
+        assert find_near(session, retyped, far, "id_card", layout=split) == []
+    warehouse.close()
+
+
 def test_refingerprint_rebuilds_buckets_and_keys_from_stored_text(tmp_path: Path) -> None:
     warehouse = Warehouse.open(Settings(data_dir=tmp_path))
     text = "CĂN CƯỚC CÔNG DÂN " + " ".join(LABELS) + " 019075686747 Phạm Anh Văn Dũng 23/07/1975"
