@@ -3,6 +3,7 @@ with a large warehouse.
 
     python -m bench.duplicates --data DIR [--out FILE]          # accuracy (runs the pipeline)
     python -m bench.duplicates --data DIR --keep W --replay     # re-decide from stored OCR
+    python -m bench.duplicates --data DIR --keep W --replay --reextract   # + today's extraction
     python -m bench.duplicates --latency 100000 [--out FILE]    # SQLite and PostgreSQL
 
 Accuracy: files are processed in the generator's order (each original before its copies).
@@ -16,6 +17,10 @@ order the documents were stored, by the store stage's own ``write_plan`` from wh
 kept of the first run (page text, word boxes, page hashes, fields, persons), on a copy of the
 database: a change of the matching rules is measured without a second OCR pass. OCR does not
 depend on those rules, so the result is what a full run would give.
+With ``--reextract`` the fields and persons of every document except ID cards are extracted
+again from the stored word boxes by today's extractor (a change of extraction measured without
+OCR; ID cards are left as stored: their extraction also uses card-zone readings and QR payloads
+the warehouse does not keep).
 Latency: N synthetic documents with fingerprints, record keys and person links are inserted,
 then the duplicate check (LSH and record-key probes + verification with the candidates' word
 layout, then the record-key probe) and the reuse lookup are timed for 200 random probes each.
@@ -135,14 +140,18 @@ def relation(a: str, b: str, truth: dict[str, dict[str, Any]]) -> set[str]:
 
 
 def accuracy(
-    data: Path, workers: int, keep: Path | None = None, replay: bool = False
+    data: Path,
+    workers: int,
+    keep: Path | None = None,
+    replay: bool = False,
+    reextract: bool = False,
 ) -> dict[str, Any]:
     truth = load_truth(data)
     with tempfile.TemporaryDirectory() as tmp:
         warehouse = processed(data, workers, keep or Path(tmp))
         if replay:
             warehouse.close()
-            warehouse = replayed(keep or Path(tmp), Path(tmp) / "replay")
+            warehouse = replayed(keep or Path(tmp), Path(tmp) / "replay", reextract)
         with warehouse.sessions() as session:
             name_of = dict(session.execute(select(Document.id, Document.source_name)).all())
             links = {
@@ -217,9 +226,9 @@ def _rightly(pair: frozenset[str], truth: dict[str, dict[str, Any]]) -> set[tupl
 _DEDUP_REASON = "Cùng hồ sơ với tài liệu"
 
 
-def replayed(kept: Path, into: Path) -> Warehouse:
+def replayed(kept: Path, into: Path, reextract: bool = False) -> Warehouse:
     """A copy of the kept warehouse whose duplicate decisions were made again (see above)."""
-    from intake.extract import ExtractedField
+    from intake.extract import ExtractedField, PageWords, extract_document
     from intake.pipeline.analyse import DocumentPlan
     from intake.pipeline.pages import PageResult
     from intake.pipeline.store_plans import write_plan
@@ -279,6 +288,13 @@ def replayed(kept: Path, into: Path) -> Warehouse:
                 for p in sorted(document.pages, key=lambda p: p.number)
             ]
             reasons = [r for r in document.review_reasons or [] if not r.startswith(_DEDUP_REASON)]
+            people = persons[doc_id]
+            if reextract and document.doc_type != "id_card":
+                again = extract_document(
+                    document.doc_type,
+                    [PageWords(r.index + 1, r.width, r.height, r.words) for r in results],
+                )
+                fields, people = again.fields, again.persons
             plan = DocumentPlan(
                 first_page=1,
                 last_page=len(results),
@@ -290,7 +306,7 @@ def replayed(kept: Path, into: Path) -> Warehouse:
                 alternatives=[],
                 fields=fields,
                 review_reasons=reasons,
-                persons=persons[doc_id],
+                persons=people,
                 text=fingerprint_text("\n".join(r.text for r in results)),
                 page_hashes=[r.phash for r in results if r.phash],
             )
@@ -458,13 +474,20 @@ def main() -> None:
     parser.add_argument(
         "--replay", action="store_true", help="re-decide duplicates from the kept warehouse"
     )
+    parser.add_argument(
+        "--reextract",
+        action="store_true",
+        help="with --replay: extract fields again from stored words (all but ID cards)",
+    )
     parser.add_argument("--latency", default="", help="e.g. 10000,100000")
     parser.add_argument("--backends", default="sqlite,postgres")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     result: dict[str, Any] = {"command": "python -m bench.duplicates " + " ".join(sys.argv[1:])}
     if args.data:
-        result["accuracy"] = accuracy(args.data, args.workers, args.keep, args.replay)
+        result["accuracy"] = accuracy(
+            args.data, args.workers, args.keep, args.replay, args.reextract
+        )
     for size in [int(x) for x in args.latency.split(",") if x]:
         for backend in args.backends.split(","):
             result[f"latency_{backend}_{size}"] = latency(size, backend)

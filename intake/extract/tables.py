@@ -25,6 +25,9 @@ class Columns:
     label_right: float
     page: int
     header_line: int
+    #: Indexes of the lines holding the headings: their words are never a cell's value (a tall
+    #: first row, label top well above its words, reached up into "Bên nữ" below "Thông tin").
+    header_lines: frozenset[int] = frozenset()
 
 
 def header_columns(anchors: list[tuple[Hit, str]], page_width: int) -> Columns | None:
@@ -41,7 +44,8 @@ def header_columns(anchors: list[tuple[Hit, str]], page_width: int) -> Columns |
     edges = [label_right, *bounds, float(page_width)]
     spans = [(edges[i], edges[i + 1], s) for i, (_, s) in enumerate(anchors)]
     line = first.line
-    return Columns(spans, label_right, line.page, line.index)
+    heads = frozenset(h.line.index for h, _ in anchors)
+    return Columns(spans, label_right, line.page, line.index, heads)
 
 
 def row_cells(hit: Hit, cols: Columns, doc: Document, row_starts: set[int]) -> dict[str, Value]:
@@ -64,6 +68,8 @@ def row_cells(hit: Hit, cols: Columns, doc: Document, row_starts: set[int]) -> d
     bottom = min(bottom, line.bottom + 6 * lh)
     top = line.top - 0.6 * lh
     for ln in sorted(same_page, key=lambda x: x.top):
+        if ln.index in cols.header_lines:
+            continue
         for word in ln.words:
             middle = (word.box[1] + word.box[3]) / 2
             if not top <= middle < bottom:

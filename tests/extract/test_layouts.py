@@ -79,6 +79,23 @@ def test_row_table_columns_by_section() -> None:
     assert result.review_reasons == []  # IDs agree with sex (role) and birth year
 
 
+def test_row_table_headings_sitting_low_are_not_part_of_the_first_row() -> None:
+    """Given "Bên nữ | Bên nam" read lower than "Thông tin", down into the reach of the first
+    row's label, when the table is read, then the headings are not in the spouses' names."""
+    p = page(
+        line(("Thông tin", 320), ("Bên nữ", 1000), ("Bên nam", 1750)),
+        line(("Họ, chữ đệm, tên", 320), ("MAI TUYẾT LOAN", 880), ("VŨ HỮU DUY", 1620)),
+        line(("Ngày, tháng, năm sinh", 320), ("13/05/1958", 880), ("08/12/1952", 1620)),
+    )
+    for word in p.words:
+        if word[6] == 0 and word[0] in ("Bên", "nữ", "nam"):
+            word[2], word[4] = int(word[2]) + 55, int(word[4]) + 55  # type: ignore[call-overload]
+    result = extract_document("marriage_registration_form", [p])
+    values = {k: f.value for k, f in result.fields.items()}
+    assert values["wife_name"] == "Mai Tuyết Loan"
+    assert values["husband_name"] == "Vũ Hữu Duy"
+
+
 def test_header_table_value_below() -> None:
     """Column headers ("Thửa đất số | Tờ bản đồ số | Diện tích (m²)") have values below."""
     p = page(

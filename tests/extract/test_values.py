@@ -6,6 +6,7 @@ import pytest
 
 from intake.extract.values import parse_value
 from intake.extract.values.dates import words_to_int
+from intake.extract.values.names import parse_name
 
 
 @pytest.mark.parametrize(
@@ -129,3 +130,14 @@ def test_given_name_tone_marks_repaired_only_when_unambiguous() -> None:
     assert any("Duyen → Duyên" in n for n in parsed.notes)
     assert parse_value("name", "DƯƠNG THANH DŨNG").value == "Dương Thanh Dũng"  # type: ignore[union-attr]
     assert parse_value("name", "BÙI MỸ HÀNG").value == "Bùi Mỹ Hằng"  # type: ignore[union-attr]
+
+
+def test_table_rule_glued_to_a_surname_is_dropped_only_when_a_surname_remains() -> None:
+    """ "VũI": the cell's vertical rule read as a capital I after the surname. "MaI" is kept
+    (Mai is a surname itself, the I may be its own letter read in capitals)."""
+    ruled = parse_name("VũI Hữu Duy")
+    assert ruled is not None and ruled.value == "Vũ Hữu Duy" and ruled.notes
+    kept = parse_name("MaI Văn An")
+    assert kept is not None and kept.value == "Mai Văn An"
+    plain = parse_name("Vui Văn An")
+    assert plain is not None and plain.value == "Vui Văn An", "lower-case i is a letter"

@@ -32,9 +32,13 @@ def parse_name(raw: str) -> Parsed | None:
     words = [w for w in _WORD.findall(raw) if any(_is_letter(c) for c in w)]
     if not words:
         return None
+    notes = []
+    ruled = strip_table_rule(words[0])
+    if ruled != words[0]:
+        notes.append(f"họ bỏ nét kẻ bảng / table rule dropped from the surname ({words[0]})")
+        words[0] = ruled
     value = " ".join(capitalise(w) for w in words)
     value, repaired = repair_surname(value)
-    notes = []
     if repaired:
         notes.append(f"họ sửa dấu theo danh sách / surname accents repaired ({words[0]})")
     value, given = repair_given_names(value)
@@ -88,6 +92,22 @@ SURNAMES = (
     "Kiều",
     "Chu",
 )
+
+
+#: Glyphs OCR makes of a table's vertical rule glued to the word beside it.
+_RULE_GLYPHS = ("I", "l", "|")
+
+
+def strip_table_rule(word: str) -> str:
+    """ "VũI" -> "Vũ": a surname read with the cell's vertical rule glued on as a capital I
+    (or l). Only when the word has a lower-case letter just before it (a capital after lower
+    case is not how a name is typed), is not itself a frequent surname ("Mai", "Hải" stay)
+    and becomes one without it."""
+    if len(word) < 3 or not word.endswith(_RULE_GLYPHS) or not word[-2].islower():
+        return word
+    if capitalise(word) in SURNAMES or capitalise(word[:-1]) not in SURNAMES:
+        return word
+    return word[:-1]
 
 
 def repair_surname(value: str) -> tuple[str, bool]:
