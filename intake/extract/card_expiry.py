@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from intake.extract.card_zones import BASE, CardViews, ZoneReading, _reads
+from intake.extract.card_zones import BASE, CardViews, ZoneReading, band_reads
 from intake.ocr.base import OcrEngine, OcrLine, OcrWord, union_box
 
 #: The date line's band in base card coordinates (see card_zones), and the vertical offsets
@@ -84,7 +84,7 @@ def read_expiry(engine: OcrEngine, views: CardViews, born: Day | None) -> ZoneRe
         x0, y0, x1, y1 = EXPIRY_BAND
         box = _past_edge(views, (round(x0 * k), round((y0 + dy) * k), round(x1 * k),
                                  round((y1 + dy) * k)))
-        for text, lines in _reads(engine, views, box):
+        for text, lines in band_reads(engine, views, box):
             m = _DATE.search(text.replace(" ", ""))
             date = Day.parse(m.groups()) if m else None
             if date is None or not 2000 <= date.year <= 2100:

@@ -224,7 +224,7 @@ def _ocr(engine: OcrEngine, crop: np.ndarray, x0: int, y0: int,
                                 y0 + round((b[3] - pad) / scale)))
 
 
-def _reads(engine: OcrEngine, views: CardViews, box: tuple[int, int, int, int],
+def band_reads(engine: OcrEngine, views: CardViews, box: tuple[int, int, int, int],
            limit: int | None = None) -> Iterator[tuple[str, list[OcrLine]]]:
     """(text, lines) of the band in each view, best view first."""
     x0, y0, x1, _ = box
@@ -237,7 +237,7 @@ _DATE = re.compile(r"(\d{2})[/.-]?(\d{2})[/.-](\d{4})")
 
 
 def _read_birth(engine: OcrEngine, views: CardViews, zone: Zone) -> str | None:
-    for text, _ in _reads(engine, views, _band(views, zone, trim=False), limit=2):
+    for text, _ in band_reads(engine, views, _band(views, zone, trim=False), limit=2):
         m = _DATE.search(text.replace(" ", ""))
         if (m and 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12
                 and 1900 <= int(m.group(3)) <= 2100):
@@ -253,7 +253,7 @@ def _read_id(views: CardViews, zone: Zone, engines: tuple[OcrEngine, ...],
     box = _band(views, zone)
     readings: list[ZoneReading] = []
     for limit, engine in ((None, engines[0]), (2, engines[-1])):
-        for text, lines in _reads(engine, views, box, limit):
+        for text, lines in band_reads(engine, views, box, limit):
             parsed = parse_id_number(text)
             if parsed is None or not parsed.valid or len(parsed.value) != 12:
                 continue
@@ -318,7 +318,7 @@ def _read_name(views: CardViews, zone: Zone, engine: OcrEngine) -> ZoneReading |
     sources: two readings of its letters, or one and the list; a name with a word read once
     that no list has ("NGUYÊN THAM BUY HÙNG" read once) is refused, not guessed."""
     box = _band(views, zone)
-    reads = [(text, tuple(lines)) for text, lines in _reads(engine, views, box)]
+    reads = [(text, tuple(lines)) for text, lines in band_reads(engine, views, box)]
     voted = vote_name([text for text, _ in reads])
     if voted is None:
         return None
