@@ -117,11 +117,25 @@ def _confirmed(page_text: str, confidence: float, check: tuple[str, float]) -> b
 
 def _decided(original: tuple[str, float], readings: list[tuple[str, float]]) -> bool:
     """The readings so far name one value more often than any other (or none is valid)."""
-    ordered = [readings[0], original, *readings[1:]]
-    if readings[0][0] and valid_digits(readings[0][0]) and readings[0][1] >= TRUSTED_CONFIDENCE:
+    if _wins_outright(readings):
         return True
+    ordered = _in_vote_order(original, readings)
     counts = Counter(text for text, _ in ordered if text and valid_digits(text)).most_common(2)
     return len(counts) < 2 or counts[0][1] > counts[1][1]
+
+
+def _in_vote_order(original: tuple[str, float], readings: list[tuple[str, float]]
+                   ) -> list[tuple[str, float]]:
+    """The page-scale re-read first, then the page pass, then the enlarged re-reads."""
+    return [readings[0], original, *readings[1:]] if readings else [original]
+
+
+def _wins_outright(readings: list[tuple[str, float]]) -> bool:
+    """A valid page-scale re-read at ``TRUSTED_CONFIDENCE`` (see `_vote`)."""
+    if not readings:
+        return False
+    text, confidence = readings[0]
+    return bool(text) and valid_digits(text) and confidence >= TRUSTED_CONFIDENCE
 
 
 def _join_split_numbers(words: list[OcrWord]) -> list[OcrWord]:
@@ -215,10 +229,9 @@ def _vote(
     8 makes it a 6 for Tesseract, and the page pass often made the same mistake, so the
     enlarged readings and the page pass outvoted a right, confident page-scale reading
     (04/04/2018 read 04/04/2016 three times, dev seed 5512)."""
-    ordered = [readings[0], original, *readings[1:]] if readings else [original]
-    first = ordered[0]
-    if readings and first[0] and valid_digits(first[0]) and first[1] >= TRUSTED_CONFIDENCE:
-        return first
+    ordered = _in_vote_order(original, readings)
+    if _wins_outright(readings):
+        return ordered[0]
     valid = [r for r in ordered if r[0] and valid_digits(r[0])]
     if not valid:
         repaired = [(_with_separator(text), conf) for text, conf in ordered]
