@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from intake.extract.idnumber import consistency_problems, structure_problems
+from intake.extract.idnumber import birth_century, consistency_problems, structure_problems
 from intake.extract.model import ExtractedField, Extraction
 from intake.extract.mrz import full_date, read_mrz
 from intake.extract.qr import parse_card_qr
@@ -68,7 +68,7 @@ def apply_card_sources(result: Extraction, lines: list[str], payloads: list[str]
     century = None
     if mrz.id_number:
         _override(result, "id_number", mrz.id_number, mrz.id_number, "mrz")
-        century = 1900 + 100 * (int(mrz.id_number[3]) // 2)
+        century = birth_century(mrz.id_number)
     if mrz.birth_yymmdd:
         _override(
             result, "date_of_birth", full_date(mrz.birth_yymmdd, century), mrz.birth_yymmdd, "mrz"

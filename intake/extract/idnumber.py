@@ -22,6 +22,11 @@ def century_sex_digit(sex: str, birth_year: int) -> int:
     return max(0, birth_year // 100 - 19) * 2 + (1 if sex == "Nữ" else 0)
 
 
+def birth_century(number: str) -> int:
+    """The century of the holder's birth the 4th digit encodes (1900, 2000, 2100...)."""
+    return 1900 + 100 * (int(number[3]) // 2)
+
+
 def parse_id_number(raw: str) -> Parsed | None:
     """Find a 12-digit number in ``raw`` (digit groups may be split by OCR spaces)."""
     tokens, repaired = [], False

@@ -28,6 +28,7 @@ from PIL import Image
 
 from intake.extract.card_expiry import birth_on_card, needs_expiry, read_expiry
 from intake.extract.card_zones import CardViews, merge
+from intake.extract.idnumber import birth_century
 from intake.extract.mrz import Mrz, full_date, read_mrz
 from intake.extract.qr import parse_card_qr
 from intake.ocr.base import Box, OcrEngine, OcrLine, OcrWord, PageText
@@ -69,7 +70,7 @@ def _mrz_values(mrz: Mrz) -> list[str]:
     century = None
     if mrz.id_number is not None:
         out.append(mrz.id_number)
-        century = 1900 + 100 * (int(mrz.id_number[3]) // 2)
+        century = birth_century(mrz.id_number)
     if mrz.birth_yymmdd is not None:
         out.append(_printed(full_date(mrz.birth_yymmdd, century)))
     if mrz.expiry_yymmdd is not None:
