@@ -21,6 +21,7 @@ from intake.extract.regions import (
     right_of,
 )
 from intake.extract.tables import Columns, header_columns, row_cells
+from intake.extract.text import fold
 from schemas import DocTypeSchema
 
 
@@ -93,6 +94,8 @@ def collect(doc: Document, vocab: Vocabulary) -> list[Candidate]:
                 cells = row_cells(hit, columns, doc, row_starts)
                 out.extend(Candidate(hit, s, v, len(out)) for s, v in cells.items() if not v.empty)
                 continue
+            if _period_bound(hit):
+                continue
             header_row = _header_like(line, hits)
             if not (
                 hit.colon or hit.start <= 1 or header_row or hit.phrase.size == 1 or _column(hit)
@@ -162,6 +165,17 @@ def _column(hit: Hit) -> bool:
     separates it from the last word before it, so it is not in running text."""
     before = [w for w in hit.line.words[: hit.start] if any(c.isalnum() for c in w.text)]
     return bool(before) and hit.left - before[-1].right > GAP_LINE_HEIGHTS * hit.line.height
+
+
+#: Words that make the one-word label "ngày" the bound of a period ("từ ngày 10/03/2013",
+#: "đến ngày ..."), not the date of the paper (fresh duplicate seed 6903).
+_PERIOD_WORDS = frozenset({"tu", "den", "toi"})
+
+
+def _period_bound(hit: Hit) -> bool:
+    if hit.phrase.size != 1 or hit.start == 0:
+        return False
+    return fold(hit.line.words[hit.start - 1].text).strip(",.:;") in _PERIOD_WORDS
 
 
 def _alone(hit: Hit, value: Value) -> bool:

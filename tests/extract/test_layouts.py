@@ -178,3 +178,20 @@ def test_glued_text_is_never_a_name() -> None:
         line(("Họ, chữ đệm, tên: ......-cc«c«", 250)),
     )
     assert "full_name" not in extract_document("birth_certificate", [p]).fields
+
+
+def test_request_date_never_from_a_period_start() -> None:
+    """ "từ ngày 10/03/2013" starts a period of residence; when the dated closing line is
+    misread (27 -> 37) the request date stays that misread date for review, never the period's
+    start (fresh duplicate seed 6903: both identity keys of a retyped form were lost so)."""
+    p = page(
+        line(("TỜ KHAI CẤP GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN", 500)),
+        line(("Họ, chữ đệm, tên người yêu cầu: LÊ THỊ HOA", 300)),
+        line(("Ngày, tháng, năm sinh: 04/07/1990", 300)),
+        line(("Thời gian cư trú tại nơi đề nghị: từ ngày 10/03/2013", 300)),
+        line(("Làm tại: Hà Nội, ngày 37 tháng 05 năm 2023", 1100)),
+    )
+    result = extract_document("marital_status_form", [p])
+    got = result.fields["request_date"]
+    assert got.value == "2023-05-37"
+    assert any("ngày không hợp lệ" in r for r in result.review_reasons)
