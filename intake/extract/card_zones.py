@@ -15,7 +15,6 @@ samples/generator/card.py, which follows the printed layouts of DOMAIN.md).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +23,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from intake.extract.card_names import vote_name
 from intake.extract.idnumber import parse_id_number
 from intake.extract.mrz import read_mrz
 from intake.extract.values.names import parse_name
@@ -291,19 +291,6 @@ def settle_id(values: list[str], birth: str | None, done: bool) -> str | None:
     return best if best is not None and others.count(best) >= 2 else None
 
 
-#: A Vietnamese syllable, accents folded: an onset, a vowel nucleus, a final. A name word
-#: OCR broke apart ("NG YẾ SN" for "NGUYỄN") is not one, and neither is most debris.
-_SYLLABLE = re.compile(r"(ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnpqrstvx])?"
-                       r"[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?")
-
-
-def _syllable_like(word: str) -> bool:
-    """Words with an apostrophe or hyphen (H'Hen, minority names) are not checked."""
-    from intake.extract.text import fold
-
-    return bool(re.search(r"['’-]", word)) or bool(_SYLLABLE.fullmatch(fold(word)))
-
-
 def _read_name(views: CardViews, zone: Zone, engine: OcrEngine) -> ZoneReading | None:
     """The full name, voted over the band's views: first on the whole name's letters
     (accents folded; a name that starts with a known surname first, then the one read most
@@ -324,112 +311,6 @@ def _read_name(views: CardViews, zone: Zone, engine: OcrEngine) -> ZoneReading |
         return None
     name, source = voted
     return ZoneReading("full_name", name, reads[source][1])
-
-
-def vote_name(texts: list[str]) -> tuple[str, int] | None:
-    """The name the band's readings (best view first) agree on, and the index of a reading
-    that spells it (its words' boxes are kept); None when no reading is a valid name."""
-    from intake.extract.text import fold
-    from intake.extract.values.given_names import known_syllable, same_letters
-    from intake.extract.values.names import SURNAMES
-
-    reads: list[tuple[str, int, bool]] = []
-    for index, text in enumerate(texts):
-        letters = " ".join(re.sub(r"[^\w\s]|_|\d", " ", text).split())
-        if not letters or letters.upper() != letters:
-            continue
-        letters = " ".join(_unbroken(w, i == 0) for i, w in enumerate(letters.split()))
-        parsed = parse_name(letters)
-        valid = (parsed is not None and parsed.valid
-                 and all(_syllable_like(w) for w in letters.split()))
-        reads.append((letters, index, valid))
-    found = [(letters, index) for letters, index, valid in reads if valid]
-    if not found:
-        return None
-    surnames = {fold(s) for s in SURNAMES}
-    folded = [fold(letters) for letters, _ in found]
-    best = max(set(folded), key=lambda f: (f.split()[0] in surnames, folded.count(f),
-                                           -folded.index(f)))
-    target = best.split()
-    aligned = [letters.split() for letters, _, _ in reads if _lines_up(letters.split(), target)]
-    words = []
-    for i, chosen in enumerate(target):
-        column = [ws[i] for ws in aligned if _syllable_like(ws[i])]
-        votes = [fold(w) for w in column]
-        listed = surnames if i == 0 else {fold(w) for w in column if same_letters(w)}
-        if i == len(target) - 1:
-            listed = listed - _MIDDLE_ONLY
-        letters = max(set(votes), key=lambda f: (f in listed, votes.count(f), f == chosen))
-        if letters not in listed and votes.count(letters) < 2:
-            return None  # a word neither listed nor read twice: too weak to give as a name
-        forms = tuple(w for w in column if fold(w) == letters)
-
-        def rank(form: str, i: int = i, forms: tuple[str, ...] = forms) -> tuple[bool, int]:
-            known = (form.title() in SURNAMES) if i == 0 else known_syllable(form)
-            return known, forms.count(form)
-        words.append(max(forms, key=rank))  # max keeps the first of equals: the best view
-    words[1:] = [_marked_like(w) for w in words[1:]]
-    return " ".join(words), found[folded.index(best)][1]
-
-
-#: What blur makes of a U in a name (NGLIYÊN, TLYẾT): tried only on a word that is no
-#: syllable, kept only when it then spells a listed surname or name syllable.
-_U_BROKEN = ("LI", "LJ", "IJ", "II", "L")
-
-
-def _unbroken(word: str, surname: bool) -> str:
-    """``word`` with a U that OCR broke into two strokes put back ("TLYẾT" -> "TUYẾT"),
-    when that makes a listed surname (first word) or name syllable of a non-syllable."""
-    from intake.extract.text import fold
-    from intake.extract.values.given_names import same_letters
-    from intake.extract.values.names import SURNAMES
-
-    if _syllable_like(word):
-        return word
-    for broken in _U_BROKEN:
-        at = word.find(broken)
-        while at >= 0:
-            mended = word[:at] + "U" + word[at + len(broken):]
-            if (fold(mended) in {fold(s) for s in SURNAMES} if surname
-                    else bool(same_letters(mended))):
-                return mended
-            at = word.find(broken, at + 1)
-    return word
-
-
-#: Middle-name markers (Thị for women, Văn for men): listed syllables, but a name almost
-#: never ends with one, so as the last word they count as unlisted (TRÍ beats THỊ there).
-_MIDDLE_ONLY = frozenset({"thi", "van"})
-
-
-def _lines_up(words: list[str], target: list[str]) -> bool:
-    """Same number of words as ``target`` (folded), each within two letters of its own."""
-    from rapidfuzz.distance import Levenshtein
-
-    from intake.extract.text import fold
-
-    return len(words) == len(target) and all(
-        Levenshtein.distance(fold(w), t) <= 2 for w, t in zip(words, target, strict=True))
-
-
-_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # grave acute tilde hook dot
-
-
-def _has_tone(word: str) -> bool:
-    return any(c in _TONES for c in unicodedata.normalize("NFD", word))
-
-
-def _marked_like(word: str) -> str:
-    """A given-name word read with a tone mark no name syllable has ("TIỀN"): blur swaps one
-    tone mark for another far more often than it invents one, so when exactly one listed
-    syllable with these letters carries a tone mark (Tiến, not Tiên), that is the word.
-    Unmarked and listed words are left alone (repair_given_names handles the rest)."""
-    from intake.extract.values.given_names import known_syllable, same_letters
-
-    if known_syllable(word) or not _has_tone(word):
-        return word
-    marked = [s for s in same_letters(word) if _has_tone(s)]
-    return marked[0].upper() if len(marked) == 1 else word
 
 
 def _read_mrz(engine: OcrEngine, views: CardViews) -> ZoneReading | None:

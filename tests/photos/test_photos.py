@@ -220,7 +220,7 @@ def test_blurred_tone_mark_goes_to_the_one_marked_name_syllable() -> None:
     """A tone mark read where no name syllable has it ("TIỀN") becomes the one listed
     syllable with those letters that has a mark (Tiến); an unmarked reading (TIÊN, a name
     itself) and a listed one (THỦY, though Thùy exists too) are never guessed at."""
-    from intake.extract.card_zones import _marked_like
+    from intake.extract.card_names import _marked_like
 
     assert _marked_like("TIỀN") == "TIẾN"
     assert _marked_like("TIÊN") == "TIÊN"
@@ -247,7 +247,7 @@ def test_mrz_province_digits_must_be_a_province_code() -> None:
 def test_zone_names_must_be_made_of_syllables() -> None:
     """A name OCR broke apart ("NG YẾ SN ĐỨC BÌNH") is not taken from the zone, a real one
     (and a minority name with an apostrophe) is."""
-    from intake.extract.card_zones import _syllable_like
+    from intake.extract.card_names import _syllable_like
 
     good = ("NGUYỄN", "ĐỨC", "BÌNH", "QUỲNH", "NGHĨA", "H'HEN", "NIÊ")
     assert all(_syllable_like(w) for w in good)
@@ -315,7 +315,7 @@ def test_zone_name_vote_prefers_a_known_surname_and_votes_word_by_word() -> None
     a word ("MINH DUY ÊN"): the reading that starts with a known surname wins over them.
     One view read TRÍ as THÍ and two others broke the surname (PILAN): those two still vote
     TRÍ, since they line up word for word with the chosen name."""
-    from intake.extract.card_zones import vote_name
+    from intake.extract.card_names import vote_name
 
     dropped = ["LÊ MINH DUYÊN", "1. MINH DUY ÊN", "¡# MINH DUYÊN", "1 MINH DUY ÊN"]
     assert vote_name(dropped) == ("LÊ MINH DUYÊN", 0)
