@@ -19,11 +19,14 @@ _SYLLABLE = re.compile(r"(ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnpqrstvx])?
                        r"[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?")
 
 
-def _syllable_like(word: str) -> bool:
+def syllable_like(word: str) -> bool:
     """Words with an apostrophe or hyphen (H'Hen, minority names) are not checked."""
     from intake.extract.text import fold
 
     return bool(re.search(r"['’-]", word)) or bool(_SYLLABLE.fullmatch(fold(word)))
+
+
+_syllable_like = syllable_like  # the name tests/photos/test_photos.py imports
 
 
 def vote_name(texts: list[str]) -> tuple[str, int] | None:
@@ -41,7 +44,7 @@ def vote_name(texts: list[str]) -> tuple[str, int] | None:
         letters = " ".join(_unbroken(w, i == 0) for i, w in enumerate(letters.split()))
         parsed = parse_name(letters)
         valid = (parsed is not None and parsed.valid
-                 and all(_syllable_like(w) for w in letters.split()))
+                 and all(syllable_like(w) for w in letters.split()))
         reads.append((letters, index, valid))
     found = [(letters, index) for letters, index, valid in reads if valid]
     if not found:
@@ -54,7 +57,7 @@ def vote_name(texts: list[str]) -> tuple[str, int] | None:
     aligned = [letters.split() for letters, _, _ in reads if _lines_up(letters.split(), target)]
     words = []
     for i, chosen in enumerate(target):
-        column = [ws[i] for ws in aligned if _syllable_like(ws[i])]
+        column = [ws[i] for ws in aligned if syllable_like(ws[i])]
         votes = [fold(w) for w in column]
         listed = surnames if i == 0 else {fold(w) for w in column if same_letters(w)}
         if i == len(target) - 1:
@@ -84,7 +87,7 @@ def _unbroken(word: str, surname: bool) -> str:
     from intake.extract.values.given_names import same_letters
     from intake.extract.values.names import SURNAMES
 
-    if _syllable_like(word):
+    if syllable_like(word):
         return word
     for broken in _U_BROKEN:
         at = word.find(broken)

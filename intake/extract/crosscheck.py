@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from intake.extract.card_name_check import check_card_name
 from intake.extract.idnumber import birth_century, consistency_problems, structure_problems
 from intake.extract.model import ExtractedField, Extraction
-from intake.extract.mrz import full_date, read_mrz
+from intake.extract.mrz import Mrz, full_date, read_mrz
 from intake.extract.qr import parse_card_qr
 from intake.extract.review import disagreement
 from intake.extract.text import nfc
@@ -48,7 +49,9 @@ def _override(result: Extraction, key: str, value: str, raw: str, source: str) -
 
 
 def apply_card_sources(result: Extraction, lines: list[str], payloads: list[str]) -> None:
-    """Use the card's QR payload, then its MRZ, as exact sources for the printed fields."""
+    """Use the card's QR payload, then its MRZ, as exact sources for the printed fields;
+    then check the full name against the MRZ names line, the card's sex and the shape of a
+    name (`check_card_name`)."""
     for payload in payloads:
         qr = parse_card_qr(nfc(payload))
         if qr is None:
@@ -63,6 +66,12 @@ def apply_card_sources(result: Extraction, lines: list[str], payloads: list[str]
             _override(result, "place_of_residence", qr.address, payload, "qr")
         break
     mrz = read_mrz(lines)
+    _apply_mrz(result, mrz)
+    check_card_name(result, lines, mrz)
+
+
+def _apply_mrz(result: Extraction, mrz: Mrz | None) -> None:
+    """Each check-digit-verified MRZ value over OCR's."""
     if mrz is None:
         return
     century = None

@@ -1,0 +1,160 @@
+"""Last checks of an ID card's full name against the rest of the card (photos, card scans).
+
+By then the name has been read by zone or by label, and the card's MRZ, sex and ID number
+are known. Three checks, each one either confirms, mends from a second source, or refuses:
+
+- the MRZ names line, when the MRZ's number and birth date check (`mrz_names`);
+- a name read by label whose words are mostly no Vietnamese syllable is someone's label text
+  misread ("F D Gaegz" from "Full name"), not a name: refused;
+- the middle-name markers Văn (men) and Vân (a woman's name): blur turns the breve into a
+  circumflex and back, and the card's sex says which of the two a middle word is.
+
+A refused name is removed with a review reason: a missing name goes to an officer, a wrong
+one would be reused across procedures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from intake.extract.card_names import syllable_like
+from intake.extract.model import ExtractedField, Extraction
+from intake.extract.mrz import Mrz
+from intake.extract.mrz_names import MrzName, agrees, mend, read_names_line, resplit
+from intake.extract.text import fold
+from intake.extract.values.names import parse_name
+
+_LABEL = "Họ và tên (full_name)"
+
+
+def check_card_name(result: Extraction, lines: list[str], mrz: Mrz | None) -> None:
+    """Confirm, mend or refuse the card's full name (see the module docstring). A QR name
+    is exact and left alone."""
+    got = result.fields.get("full_name")
+    if got is not None and got.source == "qr":
+        return
+    names = (read_names_line(lines)
+             if mrz is not None and mrz.id_number and mrz.birth_yymmdd else None)
+    if names is not None:
+        _against_mrz(result, lines, names)
+    _refuse_unnamelike(result)
+    _middle_by_sex(result)
+
+
+def _set(result: Extraction, value: str, note: str, got: ExtractedField | None) -> None:
+    parsed = parse_name(value)
+    if parsed is None:
+        return
+    if got is not None:
+        result.fields["full_name"] = replace(got, value=parsed.value,
+                                             note=f"{got.note}; {note}" if got.note else note)
+    else:
+        result.fields["full_name"] = ExtractedField(value=parsed.value, raw=value, confidence=0.8,
+                                                    page=None, bbox=None, source="ocr",
+                                                    note=note)
+
+
+def _refuse(result: Extraction, why: str) -> None:
+    got = result.fields.pop("full_name", None)
+    if got is not None:
+        result.review_reasons.append(f"{_LABEL}: {why} ({got.value!r}); "
+                                     "vui lòng kiểm tra / please check")
+
+
+def _against_mrz(result: Extraction, lines: list[str], names: MrzName) -> None:
+    """The name agrees with the MRZ names line; else it is split again, or taken from a
+    card line that agrees, or mended word by word, or refused."""
+    mrz_text = names.words[0] + "<<" + "<".join(names.words[1:])
+    got = result.fields.get("full_name")
+    if got is not None:
+        if agrees(got.value, names):
+            return
+        split = resplit(got.value, names)
+        if split is not None:
+            _set(result, split, f"words split as the MRZ's {mrz_text}", got)
+            return
+    line = None if names.cut else _agreeing_line(lines, names)
+    if line is not None:
+        _set(result, line, f"line {line!r} agrees with the MRZ's {mrz_text}", got)
+        return
+    if got is None:
+        return
+    mended = mend(got.value, names)
+    if mended is not None:
+        _set(result, mended, f"mended by the MRZ's {mrz_text}; read {got.value!r}", got)
+        return
+    _refuse(result, f"không khớp dòng tên MRZ {mrz_text} / does not match the MRZ names line")
+
+
+def _agreeing_line(lines: list[str], names: MrzName) -> str | None:
+    """A run of words on one OCR line, upper case as a card prints the name, that agrees
+    with the MRZ and whose tone marks leave no doubt: each word is read with its marks as
+    a listed form, or is the only listed form of its letters, or is no listed name at all
+    (an unaccented "LAM" could be Lam or Lâm: such a line is passed over)."""
+    n = len(names.words)
+    for line in lines:
+        words = line.split()
+        for at in range(len(words) - n + 1):
+            window = " ".join(words[at:at + n])
+            if window.upper() != window or not agrees(window, names):
+                continue
+            if all(_unambiguous(w, i == 0) for i, w in enumerate(window.split())):
+                return window
+    return None
+
+
+def _unambiguous(word: str, first: bool) -> bool:
+    from intake.extract.values.given_names import known_syllable, same_letters
+    from intake.extract.values.names import SURNAMES, capitalise
+
+    forms = ([s for s in SURNAMES if fold(s) == fold(word)] if first else same_letters(word))
+    if len(forms) <= 1:
+        return True
+    marked = fold(word) != word.lower()
+    listed = capitalise(word) in SURNAMES if first else known_syllable(word)
+    return marked and listed
+
+
+def _refuse_unnamelike(result: Extraction) -> None:
+    """An OCR-by-label name with at least half its words no syllable is label debris."""
+    got = result.fields.get("full_name")
+    if got is None or got.source != "ocr":
+        return
+    words = got.value.split()
+    if 2 * sum(not syllable_like(w) for w in words) >= len(words):
+        _refuse(result, "không giống họ tên / does not read as a name")
+
+
+#: Middle-name markers that blur confuses (breve and circumflex): Văn is a man's, Vân a
+#: woman's.
+_BY_SEX = {"Nam": "Văn", "Nữ": "Vân"}
+
+
+def _middle_by_sex(result: Extraction) -> None:
+    got = result.fields.get("full_name")
+    sex = _sex(result)
+    if got is None or sex is None:
+        return
+    words = got.value.split()
+    middle = [_BY_SEX[sex] if fold(w) == "van" and w in _BY_SEX.values() else w
+              for w in words[1:-1]]
+    value = " ".join([words[0], *middle, words[-1]]) if len(words) > 2 else got.value
+    if value != got.value:
+        note = f"middle name {_BY_SEX[sex]} by the card's sex; read {got.value!r}"
+        result.fields["full_name"] = replace(
+            got, value=value, note=f"{got.note}; {note}" if got.note else note)
+
+
+def _sex(result: Extraction) -> str | None:
+    """The holder's sex from the ID number's century/sex digit (when the number is well
+    formed) and the sex field; None when they disagree (one of them is misread)."""
+    from intake.extract.idnumber import structure_problems
+
+    said = set()
+    number = result.fields.get("id_number")
+    if number is not None and not structure_problems(number.value):
+        said.add("Nam" if int(number.value[3]) % 2 == 0 else "Nữ")
+    sex = result.fields.get("sex")
+    if sex is not None and sex.value in _BY_SEX:
+        said.add(sex.value)
+    return said.pop() if len(said) == 1 else None

@@ -1,0 +1,173 @@
+"""The MRZ's names line (``SURNAME<<GIVEN<NAMES``) as a check on the card's printed name.
+
+The third TD1 line holds the holder's name without accents. It has no check digit, so on its
+own it proves nothing; but on a back whose number and birth date lines check, OCR read the
+block well, and letters that agree with a reading of the front are two sources for the same
+name. What the line can do, and what it cannot:
+
+- confirm the letters of the name read on the front, and put back word splits a blurred
+  front broke ("Ngu Yên Vân Duy" -> NGUYEN<<VAN<DUY);
+- pick, among the front's readings, the one whose letters it spells;
+- show that the name read on the front is someone else's letters: then the name is refused
+  (a missing name goes to review; a wrong one would be reused across procedures).
+
+It never gives tone marks: a word is only taken from it when the list of name syllables has
+exactly one form with its letters, or one with the tone mark the front's reading has.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from intake.extract.text import fold
+
+#: What OCR makes of MRZ letters as digits (OCR-B: O and 0, I and 1, S and 5, B and 8).
+_AS_LETTER = str.maketrans("0158", "OISB")
+_NAME_LINE = re.compile(r"([A-Z]+)<<([A-Z]+(?:<[A-Z]+)*)(<*)")
+_NOT_NAMES = re.compile(r"IDVNM|VNM|\d{5}")
+#: A TD1 line is 30 characters: a longer name is cut, its last word may be a prefix.
+_TD1_WIDTH = 30
+
+
+@dataclass(frozen=True, slots=True)
+class MrzName:
+    """The names line's words (upper case, no accents); ``cut`` when the line is full with
+    no filler after the name, so the name may go on: its last word may be the start of a
+    longer one, and words may follow."""
+
+    words: tuple[str, ...]
+    cut: bool = False
+
+
+def _clean(raw: str) -> str | None:
+    """The line as MRZ characters, or None when it is not the names line (lower case is
+    page text, digits in runs are the number and dates lines)."""
+    raw = unicodedata.normalize("NFC", raw).replace("«", "<<").replace("‹", "<")
+    raw = raw.replace("≤", "<").replace(" ", "")
+    if any(c.islower() for c in raw) or _NOT_NAMES.search(raw):
+        return None
+    raw = raw.replace("Đ", "D").replace("đ", "d")
+    bare = "".join(c for c in unicodedata.normalize("NFD", raw) if unicodedata.category(c) != "Mn")
+    return re.sub(r"[^A-Z0-9<]", "", bare.upper()).translate(_AS_LETTER)
+
+
+def read_names_line(lines: list[str]) -> MrzName | None:
+    """The names line among OCR lines; when several readings of it differ, the one read most
+    often, then the one with more listed words (None on a tie: two readings that disagree
+    prove nothing)."""
+    from intake.extract.card_names import syllable_like
+
+    found: list[MrzName] = []
+    for raw in lines:
+        line = _clean(raw)
+        if not line:
+            continue
+        m = _NAME_LINE.match(line)
+        if m is None:
+            continue
+        words = (m.group(1), *m.group(2).split("<"))
+        cut = len(m.group(3)) <= 1 and m.end() >= _TD1_WIDTH
+        whole = words[:-1] if cut else words  # a cut line's last word may be any prefix
+        if not all(syllable_like(w) and len(w) <= 7 for w in whole):
+            continue
+        found.append(MrzName(words, cut))
+    if not found:
+        return None
+    counts = Counter(found)
+
+    def rank(name: MrzName) -> tuple[int, int]:
+        return counts[name], sum(_listed(w, i == 0) for i, w in enumerate(name.words))
+
+    ranked = sorted(counts, key=rank, reverse=True)
+    if len(ranked) > 1 and rank(ranked[0]) == rank(ranked[1]):
+        return None
+    return ranked[0]
+
+
+def _listed(word: str, first: bool) -> bool:
+    """Letters that spell a listed surname (first word) or name syllable."""
+    from intake.extract.values.given_names import same_letters
+    from intake.extract.values.names import SURNAMES
+
+    if first:
+        return any(fold(s).upper() == word for s in SURNAMES)
+    return bool(same_letters(word))
+
+
+def word_agrees(read: str, mrz: str, first: bool, last_cut: bool = False) -> bool:
+    """A word of the front's reading against the MRZ's: the same letters; or, where the MRZ
+    word is itself no listed name (so OCR may have misread it: BTNH, VINHH), one letter
+    apart; or, for the last word of a full line, the MRZ word starts it."""
+    from rapidfuzz.distance import Levenshtein
+
+    letters = fold(read).upper().replace(" ", "")
+    if letters == mrz or (last_cut and letters.startswith(mrz)):
+        return True
+    return not _listed(mrz, first) and Levenshtein.distance(letters, mrz) <= 1
+
+
+def agrees(name: str, mrz: MrzName) -> bool:
+    """Every word of ``name`` agrees with the MRZ's word in its place (a cut line: the
+    name's first words do)."""
+    words = name.split()
+    if mrz.cut and len(words) > len(mrz.words):
+        words = words[:len(mrz.words)]
+    return len(words) == len(mrz.words) and all(
+        word_agrees(w, m, i == 0, mrz.cut and i == len(words) - 1)
+        for i, (w, m) in enumerate(zip(words, mrz.words, strict=True)))
+
+
+def resplit(name: str, mrz: MrzName) -> str | None:
+    """``name`` cut into the MRZ's words when it has the same letters split otherwise
+    ("Ngu Yên Vân Duy" for NGUYEN<<VAN<DUY); None when its letters differ."""
+    chars = [c for c in unicodedata.normalize("NFC", name) if not c.isspace()]
+    if "".join(fold(c).upper() for c in chars) != "".join(mrz.words):
+        return None
+    out, at = [], 0
+    for word in mrz.words:
+        out.append("".join(chars[at:at + len(word)]))
+        at += len(word)
+    return " ".join(out)
+
+
+def mend(name: str, mrz: MrzName) -> str | None:
+    """``name`` with each word that the MRZ spells otherwise, when the word read is a
+    plausible misreading of the MRZ's (at most two letters apart: "TÚ" for TUNG), replaced
+    by the listed form of the MRZ's letters: the one form with the tone mark read, else the
+    only listed form. None when a word is further off or has no such form (then the name
+    is refused, never guessed)."""
+    from rapidfuzz.distance import Levenshtein
+
+    from intake.extract.values.given_names import same_letters
+    from intake.extract.values.names import SURNAMES
+
+    words = name.split()
+    if mrz.cut or len(words) != len(mrz.words):
+        return None
+    out = []
+    for i, (word, letters) in enumerate(zip(words, mrz.words, strict=True)):
+        if word_agrees(word, letters, i == 0):
+            out.append(word)
+            continue
+        if Levenshtein.distance(fold(word).upper(), letters) > 2:
+            return None
+        forms = ([s for s in SURNAMES if fold(s).upper() == letters] if i == 0
+                 else same_letters(letters))
+        toned = [f for f in forms if _tone(f) == _tone(word)]
+        if len(toned) == 1:
+            out.append(toned[0])
+        elif len(forms) == 1:
+            out.append(forms[0])
+        else:
+            return None
+    return " ".join(out)
+
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave acute tilde hook dot
+
+
+def _tone(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if c in _TONES)

@@ -1,0 +1,105 @@
+"""The full name on ID cards read from photos: checked against the MRZ names line, the card's
+sex and the shape of a name (intake.extract.card_name_check, intake.extract.mrz_names)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from intake.extract import extract_document
+from intake.extract.mrz_names import MrzName, read_names_line
+from samples.generator.idnumbers import mrz_lines
+from tests.extract.pages import line, page
+
+MALE_ID = "001099012345"  # century/sex digit 0: a man born 1900-1999
+FEMALE_ID = "001199012345"  # 1: a woman
+
+
+def _card(name_read: str | None, truth: str, number: str = MALE_ID, *, back: bool = True,
+          page_lines: tuple[str, ...] = ()) -> dict[str, str | None]:
+    """Extraction of a card photo whose name zone read ``name_read`` (None: no reading
+    validated) and, with ``back``, whose MRZ (of the holder ``truth``) was read by zone."""
+    sex = "Nữ" if int(number[3]) % 2 else "Nam"
+    zones = [{"key": "id_number", "value": number}]
+    if name_read is not None:
+        zones.append({"key": "full_name", "value": name_read})
+    if back:
+        zones.append({"key": "mrz", "value": "\n".join(
+            mrz_lines(number, truth, date(1999, 3, 4), sex, date(2039, 3, 4)))})
+    p = page(*(line((text, 300)) for text in page_lines)) if page_lines else page()
+    result = extract_document("id_card", [p], zone_readings=zones)
+    got = result.fields.get("full_name")
+    return {"value": got.value if got else None, "note": got.note if got else None,
+            "reasons": " ".join(result.review_reasons)}
+
+
+def test_name_line_read_through_ocr_noise() -> None:
+    """The names line is found among a card's OCR lines with OCR's usual MRZ noise (digits
+    for letters, « for <<, accents from the Vietnamese model, debris before it); lines that
+    are no names line (page text in lower case, a line cut to one letter, the number and
+    dates lines) give nothing."""
+    assert read_names_line(["__ NGUYEN<<BA0<DUNG<<<<<<<<<<"]) == MrzName(
+        ("NGUYEN", "BAO", "DUNG"))
+    assert read_names_line(["LẼ«ANH<V1NH<<<<<<<<<<<<<<<<<<<"]) == MrzName(("LE", "ANH", "VINH"))
+    assert read_names_line(["S«o chấm C: 2c+n dưới sau mép phải"]) is None
+    assert read_names_line(["TRAN<<G<<<<<<"]) is None
+    assert read_names_line(["IDVNM0990123454001099012345<<<",
+                            "9903041M3903049VNM<<<<<<<<<<<6"]) is None
+    cut = read_names_line(["NGUYEN<<THI<THANH<HUYEN<NGOC<T"])
+    assert cut is not None and cut.cut  # 30 characters, no filler: the name may go on
+
+
+def test_mrz_letters_mend_a_misread_word() -> None:
+    """Given a verified MRZ names line NGUYEN<<VAN<TUNG, when the blurred front read
+    "NGUYỄN VĂN TÚ", then the word is the only listed name with the MRZ's letters: Tùng."""
+    got = _card("NGUYỄN VĂN TÚ", "Nguyễn Văn Tùng")
+    assert got["value"] == "Nguyễn Văn Tùng"
+    assert got["note"] is not None and "NGUYEN<<VAN<TUNG" in got["note"]
+    # The MRZ has no tone marks: a name whose letters it confirms is kept as read (Lâm,
+    # not Lam), and without a verified MRZ nothing is mended.
+    assert _card("NGUYỄN GIA LÂM", "Nguyễn Gia Lâm")["value"] == "Nguyễn Gia Lâm"
+    assert _card("NGUYỄN VĂN TÚ", "Nguyễn Văn Tùng", back=False)["value"] == "Nguyễn Văn Tú"
+
+
+def test_mrz_restores_word_splits() -> None:
+    """A front read "NGU YÊN VĂN DUY" has the MRZ's letters split otherwise: split as the
+    MRZ splits them (and the surname's tone mark repaired as for any name)."""
+    assert _card("NGU YÊN VĂN DUY", "Nguyễn Văn Duy")["value"] == "Nguyễn Văn Duy"
+
+
+def test_name_that_contradicts_the_mrz_is_refused() -> None:
+    """When the MRZ's letters cannot be given tone marks from the reading (THUY is Thùy,
+    Thúy or Thủy, and "THU" carries none) or are far from it, the name is refused with a
+    review reason rather than guessed."""
+    got = _card("LÊ THU THU", "Lê Thu Thủy", FEMALE_ID)
+    assert got["value"] is None and "MRZ" in str(got["reasons"])
+    assert _card("TRẦN VĂN AN", "Phạm Quốc Khánh")["value"] is None
+
+
+def test_card_line_that_agrees_with_the_mrz_replaces_label_debris() -> None:
+    """Given no zone name and a by-label value that is the English label misread, when a
+    line of the card reads the name with debris before it, then the words that agree with
+    the MRZ are the name; an unaccented line ("LAM": Lam or Lâm?) is never taken."""
+    lines = ("Họ và tên / Full name: F D Gaegz", "Ô LÊ HỮU THẮNG")
+    assert _card(None, "Lê Hữu Thắng", page_lines=lines)["value"] == "Lê Hữu Thắng"
+    lines = ("Họ và tên / Full name: F D Gaegz", "NGUYEN GIA LAM")
+    assert _card(None, "Nguyễn Gia Lâm", page_lines=lines)["value"] is None
+
+
+def test_label_debris_is_no_name() -> None:
+    """Without an MRZ, a by-label name whose words are mostly no Vietnamese syllable
+    ("F D Gaegz", the label "Full name" misread) is refused; a real one is kept."""
+    got = _card(None, "Lê Anh Vinh", back=False,
+                page_lines=("Họ và tên / Full name: F D Gaegz",))
+    assert got["value"] is None and "does not read as a name" in str(got["reasons"])
+    got = _card(None, "Lê Anh Vinh", back=False,
+                page_lines=("Họ và tên / Full name: LÊ ANH VINH",))
+    assert got["value"] == "Lê Anh Vinh"
+
+
+def test_middle_name_van_follows_the_cards_sex() -> None:
+    """Blur swaps the breve and the circumflex: a man's middle word read Vân is Văn, a
+    woman's read Văn is Vân; a last word (a given name) is left as read."""
+    assert _card("NGUYỄN VÂN DUY", "Nguyễn Văn Duy", back=False)["value"] == "Nguyễn Văn Duy"
+    assert _card("TRẦN VĂN ANH", "Trần Vân Anh", FEMALE_ID,
+                 back=False)["value"] == "Trần Vân Anh"
+    assert _card("LÊ THỊ VÂN", "Lê Thị Vân", FEMALE_ID, back=False)["value"] == "Lê Thị Vân"
