@@ -8,8 +8,10 @@ name. What the line can do, and what it cannot:
 - confirm the letters of the name read on the front, and put back word splits a blurred
   front broke ("Ngu Yên Vân Duy" -> NGUYEN<<VAN<DUY);
 - pick, among the front's readings, the one whose letters it spells;
-- show that the name read on the front is someone else's letters: then the name is refused
-  (a missing name goes to review; a wrong one would be reused across procedures).
+- mend a front word that is no listed name and one or two letters off the MRZ's ("TÙN");
+- show that the name read on the front has other letters, both being listed names ("TÚ"
+  against TUNG), or is far off: then the name is refused (a missing name goes to review; a
+  wrong one would be reused across procedures).
 
 It never gives tone marks: a word is only taken from it when the list of name syllables has
 exactly one form with its letters, or one with the tone mark the front's reading has.
@@ -135,10 +137,11 @@ def resplit(name: str, mrz: MrzName) -> str | None:
 
 def mend(name: str, mrz: MrzName) -> str | None:
     """``name`` with each word that the MRZ spells otherwise, when the word read is a
-    plausible misreading of the MRZ's (at most two letters apart: "TÚ" for TUNG), replaced
-    by the listed form of the MRZ's letters: the one form with the tone mark read, else the
-    only listed form. None when a word is further off or has no such form (then the name
-    is refused, never guessed)."""
+    plausible misreading of the MRZ's (at most two letters apart: "TÙN" for TUNG) and no
+    listed name itself, replaced by the listed form of the MRZ's letters: the one form with
+    the tone mark read, else the only listed form. None when a word is further off, is a
+    listed name too ("TÚ" for TUNG: either line may be the misread one), or has no such
+    form; then the name is refused, never guessed."""
     from rapidfuzz.distance import Levenshtein
 
     from intake.extract.values.given_names import same_letters
@@ -152,7 +155,8 @@ def mend(name: str, mrz: MrzName) -> str | None:
         if word_agrees(word, letters, i == 0):
             out.append(word)
             continue
-        if Levenshtein.distance(fold(word).upper(), letters) > 2:
+        if Levenshtein.distance(fold(word).upper(), letters) > 2 or _listed(
+                fold(word).upper(), i == 0):
             return None
         forms = ([s for s in SURNAMES if fold(s).upper() == letters] if i == 0
                  else same_letters(letters))

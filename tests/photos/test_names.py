@@ -49,13 +49,17 @@ def test_name_line_read_through_ocr_noise() -> None:
 
 
 def test_mrz_letters_mend_a_misread_word() -> None:
-    """Given a verified MRZ names line NGUYEN<<VAN<TUNG, when the blurred front read
-    "NGUYỄN VĂN TÚ", then the word is the only listed name with the MRZ's letters: Tùng."""
-    got = _card("NGUYỄN VĂN TÚ", "Nguyễn Văn Tùng")
+    """Given a verified MRZ names line NGUYEN<<VAN<TUNG, when the front read "NGUYỄN VĂN
+    TÙN" (no listed name), then the word is the listed name with the MRZ's letters and the
+    tone mark read: Tùng. When the front read another listed name ("TÚ"), either line may
+    be the misread one: the name is refused."""
+    got = _card("NGUYỄN VĂN TÙN", "Nguyễn Văn Tùng")
     assert got["value"] == "Nguyễn Văn Tùng"
     assert got["note"] is not None and "NGUYEN<<VAN<TUNG" in got["note"]
+    got = _card("NGUYỄN VĂN TÚ", "Nguyễn Văn Tùng")
+    assert got["value"] is None and "NGUYEN<<VAN<TUNG" in str(got["reasons"])
     # The MRZ has no tone marks: a name whose letters it confirms is kept as read (Lâm,
-    # not Lam), and without a verified MRZ nothing is mended.
+    # not Lam), and without a verified MRZ nothing is checked.
     assert _card("NGUYỄN GIA LÂM", "Nguyễn Gia Lâm")["value"] == "Nguyễn Gia Lâm"
     assert _card("NGUYỄN VĂN TÚ", "Nguyễn Văn Tùng", back=False)["value"] == "Nguyễn Văn Tú"
 
