@@ -67,8 +67,8 @@ def _against_mrz(result: Extraction, lines: list[str], names: MrzName) -> None:
     mrz_text = names.words[0] + "<<" + "<".join(names.words[1:])
     got = result.fields.get("full_name")
     if got is not None:
-        if agrees(got.value, names):
-            return
+        if agrees(got.value, names) or agrees(got.value, replace(names, cut=True)):
+            return  # agrees; or the MRZ lost the name's last words, those it has agree
         split = resplit(got.value, names)
         if split is not None:
             _set(result, split, f"words split as the MRZ's {mrz_text}", got)

@@ -62,6 +62,9 @@ def test_mrz_letters_mend_a_misread_word() -> None:
     # not Lam), and without a verified MRZ nothing is checked.
     assert _card("NGUYỄN GIA LÂM", "Nguyễn Gia Lâm")["value"] == "Nguyễn Gia Lâm"
     assert _card("NGUYỄN VĂN TÚ", "Nguyễn Văn Tùng", back=False)["value"] == "Nguyễn Văn Tú"
+    # An MRZ that lost the last word (OCR read it as filler) still agrees on the others.
+    assert _card("NGUYỄN THỊ THANH HUYỀN", "Nguyễn Thị Thanh",
+                 FEMALE_ID)["value"] == "Nguyễn Thị Thanh Huyền"
 
 
 def test_mrz_restores_word_splits() -> None:
