@@ -23,11 +23,13 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from intake.extract.card_id_vote import birth_of, id_of, second_views, settle_two
 from intake.extract.card_names import vote_name
-from intake.extract.idnumber import parse_id_number
+from intake.extract.idnumber import consistency_problems, parse_id_number
 from intake.extract.mrz import read_mrz
 from intake.extract.values.names import parse_name
-from intake.ocr.base import OcrEngine, OcrLine, map_boxes
+from intake.ocr.base import OcrEngine, OcrLine, OcrWord, map_boxes
+from intake.ocr.ppocr_lines import DIGITS, LineRecognizer
 from intake.preprocess.photo import divide_background, normalise_contrast
 
 BASE = (1011.0, 638.0)
@@ -52,10 +54,13 @@ class ZoneReading:
 
 class ZoneReader:
     """Engines for zone reads, made once per worker (a line engine, a digits-only line engine
-    and an MRZ engine)."""
+    and an MRZ engine), and the second recogniser for digit and MRZ bands (PP-OCR, when
+    installed; ``second=None`` reads with Tesseract alone)."""
 
-    def __init__(self, engine: OcrEngine) -> None:
+    def __init__(self, engine: OcrEngine, second: LineRecognizer | None = None,
+                 *, use_second: bool = True) -> None:
         self.engine = engine
+        self.second = second if second is not None or not use_second else LineRecognizer()
         self._engines: tuple[OcrEngine, OcrEngine, OcrEngine] | None = None
 
     def engines(self) -> tuple[OcrEngine, OcrEngine, OcrEngine]:
@@ -94,7 +99,8 @@ class ZoneReader:
         for generation in generations:
             zones = ZONES[(generation, "front")]
             birth = _read_birth(line_engine, views, zones["date_of_birth"])
-            ids = _read_id(views, zones["id_number"], (line_engine, digit_engine), birth)
+            ids = _read_id(views, zones["id_number"], (line_engine, digit_engine), birth,
+                           self.second, zones["date_of_birth"])
             if ids is None:
                 continue
             out = [ids]
@@ -246,23 +252,64 @@ def _read_birth(engine: OcrEngine, views: CardViews, zone: Zone) -> str | None:
 
 
 def _read_id(views: CardViews, zone: Zone, engines: tuple[OcrEngine, ...],
-             birth: str | None) -> ZoneReading | None:
-    """The ID number read in the band's views (line engine, then digits only), until the
-    readings settle (`settle_id`). A reading must have a known province code and century
-    digit."""
+             birth: str | None, second: LineRecognizer | None = None,
+             birth_zone: Zone | None = None) -> ZoneReading | None:
+    """The ID number read in the band's views (line engine, then digits only). A reading
+    must have a known province code and century digit.
+
+    With the second recogniser (PP-OCR) installed, Tesseract's readings and PP-OCR's are
+    settled together (`card_id_vote.settle_two`: the two must agree, or PP-OCR's reading
+    must be uncontradicted), reading on until Tesseract reads a number PP-OCR read too;
+    without it, Tesseract's views settle it alone (`settle_id`)."""
     box = _band(views, zone)
+    pp: list[str] | None = None
+    if second is not None and second.available:
+        pp = _second_ids(second, views, box)
+        if birth is None and birth_zone is not None:
+            birth = birth_of([r.text for band in second_views(
+                views.gray, views.flat, views.norm, _band(views, birth_zone, trim=False))
+                if (r := second.read(band, DIGITS + "/")) is not None])
     readings: list[ZoneReading] = []
-    for limit, engine in ((None, engines[0]), (2, engines[-1])):
-        for text, lines in band_reads(engine, views, box, limit):
-            parsed = parse_id_number(text)
-            if parsed is None or not parsed.valid or len(parsed.value) != 12:
-                continue
-            readings.append(ZoneReading("id_number", parsed.value, tuple(lines)))
+    for reading in _tesseract_ids(views, box, engines):
+        readings.append(reading)
+        if pp is None:
             value = settle_id([r.text for r in readings], birth, done=False)
             if value is not None:
                 return next(r for r in readings if r.text == value)
-    value = settle_id([r.text for r in readings], birth, done=True)
-    return next((r for r in readings if r.text == value), None)
+        elif reading.text in pp and (birth is None
+                                     or not consistency_problems(reading.text, None, birth)):
+            break  # confirmed by the other recogniser (and by the birth date when read)
+    if pp is None:
+        value = settle_id([r.text for r in readings], birth, done=True)
+        return next((r for r in readings if r.text == value), None)
+    value = settle_two([r.text for r in readings], pp, birth)
+    if value is None:
+        return None
+    read = next((r for r in readings if r.text == value), None)
+    return read or ZoneReading("id_number", value, (OcrLine((OcrWord(value, box, 0.9),)),))
+
+
+def _tesseract_ids(views: CardViews, box: tuple[int, int, int, int],
+                   engines: tuple[OcrEngine, ...]) -> Iterator[ZoneReading]:
+    """Tesseract's valid readings of the ID band: the line engine on every view, then the
+    digits-only engine on the first two."""
+    for limit, engine in ((None, engines[0]), (2, engines[-1])):
+        for text, lines in band_reads(engine, views, box, limit):
+            parsed = parse_id_number(text)
+            if parsed is not None and parsed.valid and len(parsed.value) == 12:
+                yield ZoneReading("id_number", parsed.value, tuple(lines))
+
+
+def _second_ids(second: LineRecognizer, views: CardViews,
+                box: tuple[int, int, int, int]) -> list[str]:
+    """PP-OCR's valid readings of the ID band, one per grey view."""
+    out = []
+    for band in second_views(views.gray, views.flat, views.norm, box):
+        reading = second.read(band, DIGITS)
+        value = id_of(reading.text) if reading is not None else None
+        if value is not None:
+            out.append(value)
+    return out
 
 
 def settle_id(values: list[str], birth: str | None, done: bool) -> str | None:
@@ -274,8 +321,6 @@ def settle_id(values: list[str], birth: str | None, done: bool) -> str | None:
     with the birth date; else (the birth date may itself be misread) a number read at least
     twice. With no birth date read, nothing confirms a single reading: two must agree (a
     blurred photocopy's one valid-looking misread is refused)."""
-    from intake.extract.idnumber import consistency_problems
-
     agreeing = [v for v in values
                 if birth is not None and not consistency_problems(v, None, birth)]
     others = [v for v in values if v not in agreeing]

@@ -1,0 +1,102 @@
+"""The ID number of a card front, settled between two different recognisers.
+
+On a blurred, small card (a photographed A4 photocopy: the card is ~400 photo pixels wide)
+Tesseract misreads a digit the same way in every view of the band, so a number read twice
+by it is not a confirmed number: on the development photos `settle_id` let
+``004101830867`` through for ``004183830867`` (read so twice) and ``001199834517`` for
+``093199834517``. PP-OCR's recognition network (`intake.ocr.ppocr_lines`) is a different
+recogniser, whose errors are not Tesseract's, so agreement between the two is evidence a
+vote among Tesseract views is not.
+
+`settle_two` decides (values are already valid: known province code, century digit):
+
+1. A number both recognisers read is confirmed; of several, the one that agrees with the
+   birth date read on the card, then the one read most often.
+2. Otherwise PP-OCR's own number, read alike on at least two of its views and more often
+   than any other, is taken only when nothing contradicts it: with a birth date read, the
+   number must agree with it and no Tesseract reading may (they read differently: refuse);
+   with no birth date, only when Tesseract read no valid number at all (blur left it
+   nothing, as on a strongly blurred copy).
+3. Otherwise nothing: a wrong number is worse than a missing one, since it is reused
+   across procedures.
+
+PP-OCR reads grey views best (it was trained on photos, not on binarised lines): the
+band's contrast-normalised, plain and background-divided grey, and the last two again with
+a quarter of the band's height more above and below. Its reading of a grey band often
+starts with the label ("Số / No.:") read as digits; the number ends the band, so a reading
+longer than 12 digits is cut to its last 12.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+
+from intake.extract.idnumber import consistency_problems, parse_id_number
+
+_DATE = re.compile(r"(\d{2})/?(\d{2})/(\d{4})")
+
+
+def second_views(gray: np.ndarray, flat: np.ndarray, norm: np.ndarray,
+                 box: tuple[int, int, int, int]) -> list[np.ndarray]:
+    """The band in the grey views PP-OCR reads best (see the module docstring)."""
+    x0, y0, x1, y1 = box
+    if x1 <= x0 or y1 <= y0:
+        return []
+    reach = (y1 - y0) // 4
+    t0, t1 = max(0, y0 - reach), min(gray.shape[0], y1 + reach)
+    return [norm[y0:y1, x0:x1], gray[y0:y1, x0:x1], flat[y0:y1, x0:x1],
+            gray[t0:t1, x0:x1], flat[t0:t1, x0:x1]]
+
+
+def id_of(text: str) -> str | None:
+    """A valid 12-digit number in a digits-only reading (its last 12 digits when longer)."""
+    digits = re.sub(r"\D", "", text)
+    if len(digits) < 12:
+        return None
+    parsed = parse_id_number(digits[-12:])
+    if parsed is None or not parsed.valid or len(parsed.value) != 12:
+        return None
+    return parsed.value
+
+
+def birth_of(texts: Sequence[str]) -> str | None:
+    """The birth date (YYYY-MM-DD) read alike on at least two views, more than any other.
+
+    The band's label is read as digits too, so the last plausible dd/mm/yyyy of each
+    reading counts."""
+    dates: list[str] = []
+    for text in texts:
+        for m in reversed(list(_DATE.finditer(text))):
+            day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            if 1 <= day <= 31 and 1 <= month <= 12 and 1900 <= year <= 2100:
+                dates.append(f"{year:04d}-{month:02d}-{day:02d}")
+                break
+    ranked = Counter(dates).most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def _agrees(value: str, birth: str | None) -> bool:
+    return birth is not None and not consistency_problems(value, None, birth)
+
+
+def settle_two(tess: Sequence[str], pp: Sequence[str], birth: str | None) -> str | None:
+    """The number Tesseract's (``tess``) and PP-OCR's (``pp``) valid readings settle on,
+    or None (rules in the module docstring)."""
+    confirmed = [v for v in dict.fromkeys(tess) if v in pp]
+    if confirmed:
+        return max(confirmed, key=lambda v: (_agrees(v, birth), tess.count(v) + pp.count(v)))
+    ranked = Counter(pp).most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    value = ranked[0][0]
+    if birth is not None:
+        if not _agrees(value, birth) or any(_agrees(v, birth) for v in tess):
+            return None
+        return value
+    return None if tess else value

@@ -1,0 +1,141 @@
+"""A second recogniser for single text lines: PP-OCR's recognition model, alphabet-restricted.
+
+Tesseract misreads a digit on a blurred, small card (a photographed A4 photocopy: the card is
+only ~400 photo pixels wide) in ways its own views repeat, so more Tesseract views cannot
+outvote the error. PaddleOCR's PP-OCRv6 recognition model is a different recogniser (a CTC
+network, not LSTM over a binarised line) whose digit reading is robust on poor images
+(docs/paddle.md: 99.6-100 % digit accuracy where Tesseract fell to 85 %). It cannot write
+most Vietnamese letters, but ID digits and the MRZ alphabet (A-Z, 0-9, ``<``) it can.
+
+Only the recognition network runs here, on a band the caller already cut out (no detection),
+by ONNX Runtime on one thread. The CTC output is decoded over the allowed characters only
+(the others' columns are dropped before the arg-max), so a digit band cannot come out as
+letters. The model is loaded from the installed ``rapidocr`` wheel (the ``paddle`` extra,
+which ``make install`` installs) or from ``INTAKE_PADDLE_MODELS_DIR`` when that holds it;
+nothing is downloaded. Without either, `LineRecognizer.available` is False and callers go on
+without the second opinion.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import cv2
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+DIGITS = "0123456789"
+MRZ_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<"
+_WHEEL_MODEL = "rapidocr/models/PP-OCRv6_rec_small.onnx"
+_HEIGHT = 48
+
+
+@dataclass(frozen=True, slots=True)
+class LineText:
+    """A recognised line: its text and the lowest probability among its characters."""
+
+    text: str
+    confidence: float
+
+
+def _model_path() -> Path | None:
+    """The recognition model: INTAKE_PADDLE_MODELS_DIR's ``rec/`` first, then the wheel."""
+    folder = os.environ.get("INTAKE_PADDLE_MODELS_DIR")
+    if folder and (Path(folder) / "rec" / "inference.onnx").is_file():
+        return Path(folder) / "rec" / "inference.onnx"
+    try:
+        from importlib import metadata
+
+        path = Path(str(metadata.distribution("rapidocr").locate_file(_WHEEL_MODEL)))
+    except metadata.PackageNotFoundError:
+        return None
+    return path if path.is_file() else None
+
+
+class LineRecognizer:
+    """PP-OCR recognition of one cut-out line, decoded over a restricted alphabet.
+
+    Loaded lazily, once per worker; ``available`` says whether the model could be loaded."""
+
+    def __init__(self, model: Path | None = None) -> None:
+        self._path = model
+        self._session: Any = None
+        self._chars: list[str] = []
+        self._failed = False
+        self._columns: dict[str, tuple[np.ndarray, tuple[str, ...]]] = {}
+
+    @property
+    def available(self) -> bool:
+        return self._load() is not None
+
+    def _load(self) -> Any:
+        if self._session is not None or self._failed:
+            return self._session
+        path = self._path or _model_path()
+        try:
+            import onnxruntime as ort
+            from onnxruntime.capi.onnxruntime_pybind11_state import Fail, InvalidProtobuf
+        except ImportError:
+            path = None
+        if path is None or not path.is_file():
+            self._failed = True
+            log.info("PP-OCR line recogniser not installed (pip install '.[paddle]')")
+            return None
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = 1  # the pipeline owns parallelism
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        try:
+            session = ort.InferenceSession(str(path), options,
+                                           providers=["CPUExecutionProvider"])
+        except (Fail, InvalidProtobuf) as exc:
+            self._failed = True
+            log.warning("PP-OCR line recogniser unusable (%s): Tesseract reads alone", exc)
+            return None
+        chars = session.get_modelmeta().custom_metadata_map.get("character", "").splitlines()
+        if not chars:
+            self._failed = True
+            log.warning("%s has no embedded character list: no PP-OCR line reads", path)
+            return None
+        # CTC columns: 0 is the blank, then the dictionary, then the space.
+        self._chars = ["", *chars, " "]
+        self._session = session
+        return session
+
+    def _alphabet(self, alphabet: str) -> tuple[np.ndarray, tuple[str, ...]]:
+        """The CTC columns of the blank and ``alphabet``'s characters, and those characters."""
+        if alphabet not in self._columns:
+            index = {c: i for i, c in enumerate(self._chars) if c}
+            keep = [0] + [index[c] for c in alphabet if c in index]
+            self._columns[alphabet] = (np.asarray(keep), tuple(self._chars[i] for i in keep))
+        return self._columns[alphabet]
+
+    def read(self, band: np.ndarray, alphabet: str = DIGITS) -> LineText | None:
+        """The text of one line image (grey or BGR, any size), only ``alphabet``'s characters."""
+        session = self._load()
+        if session is None or band.size == 0:
+            return None
+        image = band if band.ndim == 3 else cv2.cvtColor(band, cv2.COLOR_GRAY2BGR)
+        h, w = image.shape[:2]
+        width = max(_HEIGHT, min(2400, int(np.ceil(w * _HEIGHT / max(1, h)))))
+        resized = cv2.resize(image, (width, _HEIGHT), interpolation=cv2.INTER_AREA
+                             if h > _HEIGHT else cv2.INTER_CUBIC)
+        x = (resized.astype(np.float32).transpose(2, 0, 1) / 255.0 - 0.5) / 0.5
+        probs = session.run(None, {session.get_inputs()[0].name: x[np.newaxis]})[0][0]
+        columns, chars = self._alphabet(alphabet)
+        sub = probs[:, columns]
+        best = sub.argmax(axis=1)
+        text: list[str] = []
+        conf: list[float] = []
+        previous = 0
+        for t, k in enumerate(best):
+            if k != 0 and k != previous:
+                text.append(chars[k])
+                conf.append(float(sub[t, k]))
+            previous = int(k)
+        return LineText("".join(text), min(conf, default=0.0))

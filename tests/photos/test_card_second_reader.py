@@ -1,0 +1,99 @@
+"""The second recogniser (PP-OCR) for a card's ID number and MRZ bands, and how its readings
+settle with Tesseract's (issue #13, photographed photocopies)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+from intake.extract.card_id_vote import birth_of, id_of, settle_two
+from intake.ocr.ppocr_lines import DIGITS, MRZ_ALPHABET, LineRecognizer
+
+BOLD = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf"
+MONO = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> LineRecognizer:
+    pytest.importorskip("onnxruntime")
+    pytest.importorskip("rapidocr")
+    rec = LineRecognizer()
+    assert rec.available, "the rapidocr wheel carries the PP-OCR recognition model"
+    return rec
+
+
+def _blurred_line(text: str, font: str, size: int, shrink: float) -> np.ndarray:
+    """``text`` printed, then shrunk and blurred as on a card photographed on an A4 copy,
+    then enlarged back (as the card warp does)."""
+    face = ImageFont.truetype(font, size)
+    width = int(face.getlength(text)) + 40
+    image = Image.new("L", (width, size * 2), 255)
+    ImageDraw.Draw(image).text((20, size // 3), text, font=face, fill=20)
+    small = image.resize((int(width * shrink), int(size * 2 * shrink)), Image.Resampling.BOX)
+    small = small.filter(ImageFilter.GaussianBlur(0.8))
+    return np.asarray(small.resize(image.size, Image.Resampling.BICUBIC))
+
+
+def test_pp_ocr_reads_a_small_blurred_id_number_in_digits_only(
+        recognizer: LineRecognizer) -> None:
+    """Given an ID number shrunk to a third and blurred, when PP-OCR reads it restricted to
+    digits, then every digit is right and no letter can come out."""
+    band = _blurred_line("Số: 079192561876", BOLD, 40, 0.33)
+    reading = recognizer.read(band, DIGITS)
+    assert reading is not None
+    assert reading.text.isdigit()
+    assert id_of(reading.text) == "079192561876"  # the label's digits ("Số") cut off
+
+
+def test_pp_ocr_reads_an_mrz_line_in_the_mrz_alphabet(recognizer: LineRecognizer) -> None:
+    line = "IDVNM0842439066079084243906<<<"
+    reading = recognizer.read(_blurred_line(line, MONO, 40, 0.4), MRZ_ALPHABET)
+    assert reading is not None and reading.text == line
+
+
+def test_missing_model_means_no_second_opinion(tmp_path: object) -> None:
+    """Without the model file the recogniser says so, and reads nothing (callers then use
+    Tesseract alone) instead of failing or downloading."""
+    from pathlib import Path
+
+    rec = LineRecognizer(Path(str(tmp_path)) / "absent.onnx")
+    assert not rec.available
+    assert rec.read(np.full((20, 80), 255, np.uint8)) is None
+
+
+def test_a_number_tesseract_read_twice_but_pp_ocr_did_not_is_refused() -> None:
+    """The development photocopy's misread (``004101830867`` for ``004183830867``, read so
+    by two Tesseract views) is not confirmed by PP-OCR, which read the right number: with
+    no birth date read, neither is given."""
+    right, wrong = "004183830867", "004101830867"
+    assert settle_two([wrong, wrong], [right, right], None) is None
+    assert settle_two([wrong, wrong], [], None) is None
+
+
+def test_numbers_both_recognisers_read_are_confirmed() -> None:
+    right, wrong = "093199834517", "001199834517"  # both say born 1999
+    assert settle_two([wrong, right, wrong], [right, right, right], "1999-04-06") == right
+    assert settle_two([right], [right], None) == right
+
+
+def test_pp_ocr_alone_only_when_nothing_contradicts_it() -> None:
+    """PP-OCR's number read on two views stands alone only when uncontradicted."""
+    right, other = "082180847556", "082180847558"
+    assert settle_two([], [right, right], None) == right  # Tesseract read nothing valid
+    assert settle_two([], [right], None) is None  # one view is not enough
+    assert settle_two([], [right, right, other, other], None) is None  # a tie
+    assert settle_two([other], [right, right], None) is None  # Tesseract read otherwise
+    born = "1980-05-30"
+    assert settle_two([], [right, right], born) == right
+    assert settle_two([], [right, right], "1991-05-30") is None  # disagrees with the birth
+    assert settle_two(["082180847559"], [right, right], born) is None  # a read agreeing too
+    assert settle_two(["082191847559"], [right, right], born) == right
+
+
+def test_birth_date_from_pp_ocr_readings_of_the_band() -> None:
+    """The label is read as digits too: the last plausible date of each reading counts, and
+    two readings must agree."""
+    assert birth_of(["45/023/04/19833", "475/023/04/1983", ""]) == "1983-04-23"
+    assert birth_of(["475/023/04/1983"]) is None
+    assert birth_of(["01/02/1983", "02/01/1983"]) is None
