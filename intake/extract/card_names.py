@@ -13,10 +13,15 @@ import unicodedata
 
 from intake.extract.values.names import parse_name
 
+#: The vowel groups of Vietnamese syllables, accents folded (ươi -> uoi, uyê -> uye), longest
+#: first: "UÁO" (BẢO misread) has three vowels but is no syllable.
+_NUCLEI = ("oai", "oay", "oeo", "uay", "uoi", "uou", "uya", "uye", "uyu", "ieu", "yeu",
+           "ai", "ao", "au", "ay", "eo", "eu", "ia", "ie", "iu", "oa", "oe", "oi", "oo", "ua",
+           "ue", "ui", "uo", "uu", "uy", "ye", "a", "e", "i", "o", "u", "y")
 #: A Vietnamese syllable, accents folded: an onset, a vowel nucleus, a final. A name word
 #: OCR broke apart ("NG YẾ SN" for "NGUYỄN") is not one, and neither is most debris.
 _SYLLABLE = re.compile(r"(ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnpqrstvx])?"
-                       r"[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?")
+                       rf"({'|'.join(_NUCLEI)})(ch|ng|nh|[cmnpt])?")
 
 
 def syllable_like(word: str) -> bool:
@@ -28,6 +33,23 @@ def syllable_like(word: str) -> bool:
 
 _syllable_like = syllable_like  # the name tests/photos/test_photos.py imports
 
+#: The same with any one to three vowels: what a reading's words must look like for the
+#: reading to count at all. A word whose vowels are no Vietnamese group ("DỤUY", "UÁO")
+#: still lets its reading vote on the other words; it gets no vote on its own column.
+_LOOSE = re.compile(r"(ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnpqrstvx])?"
+                    r"[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?")
+
+
+def _word_shaped(word: str) -> bool:
+    from intake.extract.text import fold
+
+    return bool(re.search(r"['’-]", word)) or bool(_LOOSE.fullmatch(fold(word)))
+
+
+#: Punctuation between two letters of one word ("I,ÂM" for LÂM): blur broke a letter into a
+#: stroke and a speck; it joins the word's pieces, it does not end a word.
+_INSIDE = re.compile(r"(?<=[^\W\d_])[.,`:;](?=[^\W\d_])")
+
 
 def vote_name(texts: list[str]) -> tuple[str, int] | None:
     """The name the band's readings (best view first) agree on, and the index of a reading
@@ -38,13 +60,13 @@ def vote_name(texts: list[str]) -> tuple[str, int] | None:
 
     reads: list[tuple[str, int, bool]] = []
     for index, text in enumerate(texts):
-        letters = " ".join(re.sub(r"[^\w\s]|_|\d", " ", text).split())
+        letters = " ".join(re.sub(r"[^\w\s]|_|\d", " ", _INSIDE.sub("", text)).split())
         if not letters or letters.upper() != letters:
             continue
         letters = " ".join(_unbroken(w, i == 0) for i, w in enumerate(letters.split()))
         parsed = parse_name(letters)
         valid = (parsed is not None and parsed.valid
-                 and all(syllable_like(w) for w in letters.split()))
+                 and all(_word_shaped(w) for w in letters.split()))
         reads.append((letters, index, valid))
     found = [(letters, index) for letters, index, valid in reads if valid]
     if not found:
@@ -58,6 +80,8 @@ def vote_name(texts: list[str]) -> tuple[str, int] | None:
     words = []
     for i, chosen in enumerate(target):
         column = [ws[i] for ws in aligned if syllable_like(ws[i])]
+        if not column:
+            return None  # no reading has a syllable here ("UÁO" for BẢO)
         votes = [fold(w) for w in column]
         listed = surnames if i == 0 else {fold(w) for w in column if same_letters(w)}
         if i == len(target) - 1:
@@ -70,6 +94,9 @@ def vote_name(texts: list[str]) -> tuple[str, int] | None:
         def rank(form: str, i: int = i, forms: tuple[str, ...] = forms) -> tuple[bool, int]:
             known = (form.title() in SURNAMES) if i == 0 else known_syllable(form)
             return known, forms.count(form)
+        ranked = sorted(set(forms), key=rank, reverse=True)
+        if len(ranked) > 1 and rank(ranked[0])[0] and rank(ranked[0]) == rank(ranked[1]):
+            return None  # two listed names read equally often (Điệp / Diệp): no evidence
         words.append(max(forms, key=rank))  # max keeps the first of equals: the best view
     words[1:] = [_marked_like(w) for w in words[1:]]
     return " ".join(words), found[folded.index(best)][1]
@@ -122,14 +149,23 @@ def _has_tone(word: str) -> bool:
     return any(c in _TONES for c in unicodedata.normalize("NFD", word))
 
 
+def _tone_of(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if c in _TONES)
+
+
 def _marked_like(word: str) -> str:
-    """A given-name word read with a tone mark no name syllable has ("TIỀN"): blur swaps one
-    tone mark for another far more often than it invents one, so when exactly one listed
-    syllable with these letters carries a tone mark (Tiến, not Tiên), that is the word.
+    """A given-name word read with a tone mark no name syllable has ("TIỀN", "THỪY"): the one
+    listed syllable with these letters and the tone mark read, when the mark sat on a
+    misread vowel (THỪY: Thùy, not Thúy or Thủy); else, since blur swaps one tone mark for
+    another far more often than it invents one, when exactly one listed syllable with these
+    letters carries a tone mark (Tiến, not Tiên), that is the word.
     Unmarked and listed words are left alone (repair_given_names handles the rest)."""
     from intake.extract.values.given_names import known_syllable, same_letters
 
     if known_syllable(word) or not _has_tone(word):
         return word
     marked = [s for s in same_letters(word) if _has_tone(s)]
+    toned = [s for s in marked if _tone_of(s) == _tone_of(word)]
+    if len(toned) == 1:  # the tone mark read, on another vowel mark: THỪY is Thùy
+        return toned[0].upper()
     return marked[0].upper() if len(marked) == 1 else word

@@ -110,3 +110,46 @@ def test_middle_name_van_follows_the_cards_sex() -> None:
     assert _card("TRẦN VĂN ANH", "Trần Vân Anh", FEMALE_ID,
                  back=False)["value"] == "Trần Vân Anh"
     assert _card("LÊ THỊ VÂN", "Lê Thị Vân", FEMALE_ID, back=False)["value"] == "Lê Thị Vân"
+
+
+def test_vote_reads_a_misplaced_vowel_mark_as_the_tone_read() -> None:
+    """Given every view reading THỪY (a horn on the U, no listed name), the grave accent
+    read says which listed name it is: Thùy, not Thúy or Thủy."""
+    from intake.extract.card_names import vote_name
+
+    voted = vote_name(["PHẠM THY VÂN", "PHẬM THỪY VĂN", "PHAM THỪY VÂN", "PHẬM THƯY VÂN"])
+    assert voted is not None and voted[0].split()[1] == "THÙY"
+
+
+def test_vote_joins_a_word_broken_by_a_speck() -> None:
+    """Punctuation between two letters ("I,ÂM": the L of LÂM broken into a stroke and a
+    speck) joins the word's pieces instead of splitting the name into four words."""
+    from intake.extract.card_names import vote_name
+
+    voted = vote_name(["NGUYỄN TRỌNG LÂM", "NGUYÊN TRỌNG I,ÂM", "NGUYÊN TRỌNG I,ÂM",
+                       "NGUYÊN TRỌNG ILÂM"])
+    assert voted is not None and voted[0] == "NGUYỄN TRỌNG LÂM"
+
+
+def test_vote_refuses_what_is_no_syllable_or_no_evidence() -> None:
+    """Three vowels that are no Vietnamese vowel group ("UÁO" for BẢO) give a word no vote,
+    so the one reading left, unlisted, is too weak: refused. Two listed names read equally
+    often (ĐIỆP once, DIỆP once) are no evidence for either: refused. A reading with such
+    a word still votes on its other words (DUY)."""
+    from intake.extract.card_names import vote_name
+
+    assert vote_name(["THẦN ĐẢO CÔNG TÀI", "TRẤN UÁO (ÔNG TÀI", "TRẤN UÁO CÔNG TÀI",
+                      "TRẤN UÁO CÔNG TÀI"]) is None
+    assert vote_name(["ĐĂNG MINH ĐIỆP", "ĐÁNG MÌNH DIỆP", "ĐÁNC, MiXôi nIỆP", ""]) is None
+    voted = vote_name(["NGƯYÊX DUY AN", "*GtYÊN DUY AN", "wGtYÊX DUY AN", "NGUYÊN DỤUY AN"])
+    assert voted is not None and voted[0] == "NGUYÊN DUY AN"
+
+
+def test_photo_label_reading_with_a_non_syllable_is_refused() -> None:
+    """On a card read by zone (a photo) whose name band gave no name, a label reading with
+    one word that is no syllable ("Í Lài Ae") is debris and refused; on a scan it takes half
+    the words."""
+    lines = ("Họ và tên / Full name:", "Í LÀI AE")
+    assert _card(None, "Trần Bảo Công Tài", back=False, page_lines=lines)["value"] is None
+    scan = extract_document("id_card", [page(*(line((t, 300)) for t in lines))])
+    assert scan.fields["full_name"].value == "Í Lài Ae"
