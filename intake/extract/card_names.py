@@ -51,6 +51,19 @@ def _word_shaped(word: str) -> bool:
 _INSIDE = re.compile(r"(?<=[^\W\d_])[.,`:;](?=[^\W\d_])")
 
 
+#: Lower-case letters shaped as their capitals (folded): a name printed in capitals read
+#: as "MỸ vY" is still in capitals. Any other lower case ("Họ và tên") is page text.
+_LOOK_ALIKE = frozenset("cosuvwxz")
+
+
+def _capitals(text: str) -> str:
+    """``text`` in capitals when its only lower-case letters look like capitals."""
+    from intake.extract.text import fold
+
+    lower = [c for c in text if c.islower()]
+    return text.upper() if lower and all(fold(c) in _LOOK_ALIKE for c in lower) else text
+
+
 def vote_name(texts: list[str]) -> tuple[str, int] | None:
     """The name the band's readings (best view first) agree on, and the index of a reading
     that spells it (its words' boxes are kept); None when no reading is a valid name."""
@@ -60,7 +73,7 @@ def vote_name(texts: list[str]) -> tuple[str, int] | None:
 
     reads: list[tuple[str, int, bool]] = []
     for index, text in enumerate(texts):
-        letters = " ".join(re.sub(r"[^\w\s]|_|\d", " ", _INSIDE.sub("", text)).split())
+        letters = " ".join(re.sub(r"[^\w\s]|_|\d", " ", _INSIDE.sub("", _capitals(text))).split())
         if not letters or letters.upper() != letters:
             continue
         letters = " ".join(_unbroken(w, i == 0) for i, w in enumerate(letters.split()))
@@ -124,6 +137,12 @@ def _unbroken(word: str, surname: bool) -> str:
                     else bool(same_letters(mended))):
                 return mended
             at = word.find(broken, at + 1)
+    if not re.search(r"[aeiouy]", fold(word)):  # no vowel: a thin I blur erased ("BCH")
+        options = {word[:at] + "I" + word[at:] for at in range(1, len(word))}
+        listed = [m for m in options if (fold(m) in {fold(s) for s in SURNAMES} if surname
+                                         else bool(same_letters(m)))]
+        if len(listed) == 1:
+            return listed[0]
     return word
 
 

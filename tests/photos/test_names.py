@@ -153,3 +153,17 @@ def test_photo_label_reading_with_a_non_syllable_is_refused() -> None:
     assert _card(None, "Trần Bảo Công Tài", back=False, page_lines=lines)["value"] is None
     scan = extract_document("id_card", [page(*(line((t, 300)) for t in lines))])
     assert scan.fields["full_name"].value == "Í Lài Ae"
+
+
+def test_vote_mends_capitals_read_small_and_a_lost_thin_i() -> None:
+    """A capital read as its look-alike small letter ("vY" for VY, every view) still counts
+    as a name in capitals; page text in lower case ("Họ và tên") does not. An I that blur
+    erased ("BCH": no vowel left) is put back where that spells a listed name (BÍCH)."""
+    from intake.extract.card_names import vote_name
+
+    voted = vote_name(["NGUYỆN BÍCH MỸ vY", "NGUYÊN BÍCH MỸ vY", "NGƯYN BÍCH MỸ vY"])
+    assert voted is not None and voted[0].split()[-1] == "VY"
+    assert vote_name(["Họ và tên", "Họ và tên"]) is None
+    voted = vote_name(["CAO RCH PHƯƠNG", "CAO BCMH PHƯƠNG,", "CAO ĐICM PHƯƠNG",
+                       "CAO BCH PHƯƠNG"])
+    assert voted is not None and voted[0] == "CAO BICH PHƯƠNG"
