@@ -262,7 +262,7 @@ def _read_id(views: CardViews, zone: Zone, engines: tuple[OcrEngine, ...],
     must be uncontradicted), reading on until Tesseract reads a number PP-OCR read too;
     without it, Tesseract's views settle it alone (`settle_id`)."""
     box = _band(views, zone)
-    pp: list[str] | None = None
+    pp: list[tuple[str, float]] | None = None
     if second is not None and second.available:
         pp = _second_ids(second, views, box)
         if birth is None and birth_zone is not None:
@@ -276,7 +276,7 @@ def _read_id(views: CardViews, zone: Zone, engines: tuple[OcrEngine, ...],
             value = settle_id([r.text for r in readings], birth, done=False)
             if value is not None:
                 return next(r for r in readings if r.text == value)
-        elif reading.text in pp and (birth is None
+        elif reading.text in (v for v, _ in pp) and (birth is None
                                      or not consistency_problems(reading.text, None, birth)):
             break  # confirmed by the other recogniser (and by the birth date when read)
     if pp is None:
@@ -301,14 +301,15 @@ def _tesseract_ids(views: CardViews, box: tuple[int, int, int, int],
 
 
 def _second_ids(second: LineRecognizer, views: CardViews,
-                box: tuple[int, int, int, int]) -> list[str]:
-    """PP-OCR's valid readings of the ID band, one per grey view."""
+                box: tuple[int, int, int, int]) -> list[tuple[str, float]]:
+    """PP-OCR's valid readings of the ID band, one per grey view, each with the lowest
+    probability among its 12 digits."""
     out = []
     for band in second_views(views.gray, views.flat, views.norm, box):
         reading = second.read(band, DIGITS)
         value = id_of(reading.text) if reading is not None else None
-        if value is not None:
-            out.append(value)
+        if reading is not None and value is not None:
+            out.append((value, reading.tail_confidence(12)))
     return out
 
 

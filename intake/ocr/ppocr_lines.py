@@ -37,10 +37,19 @@ _HEIGHT = 48
 
 @dataclass(frozen=True, slots=True)
 class LineText:
-    """A recognised line: its text and the lowest probability among its characters."""
+    """A recognised line: its text and each character's probability."""
 
     text: str
-    confidence: float
+    probabilities: tuple[float, ...]
+
+    @property
+    def confidence(self) -> float:
+        """The lowest probability among the characters (0 for an empty line)."""
+        return min(self.probabilities, default=0.0)
+
+    def tail_confidence(self, n: int) -> float:
+        """The lowest probability among the last ``n`` characters."""
+        return min(self.probabilities[-n:], default=0.0)
 
 
 def _model_path() -> Path | None:
@@ -138,4 +147,4 @@ class LineRecognizer:
                 text.append(chars[k])
                 conf.append(float(sub[t, k]))
             previous = int(k)
-        return LineText("".join(text), min(conf, default=0.0))
+        return LineText("".join(text), tuple(conf))

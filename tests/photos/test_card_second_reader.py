@@ -67,28 +67,37 @@ def test_a_number_tesseract_read_twice_but_pp_ocr_did_not_is_refused() -> None:
     by two Tesseract views) is not confirmed by PP-OCR, which read the right number: with
     no birth date read, neither is given."""
     right, wrong = "004183830867", "004101830867"
-    assert settle_two([wrong, wrong], [right, right], None) is None
+    assert settle_two([wrong, wrong], [(right, 0.94), (right, 0.99)], None) is None
     assert settle_two([wrong, wrong], [], None) is None
 
 
 def test_numbers_both_recognisers_read_are_confirmed() -> None:
     right, wrong = "093199834517", "001199834517"  # both say born 1999
-    assert settle_two([wrong, right, wrong], [right, right, right], "1999-04-06") == right
-    assert settle_two([right], [right], None) == right
+    pp = [(right, 0.99), (right, 0.6), (right, 0.97)]
+    assert settle_two([wrong, right, wrong], pp, "1999-04-06") == right
+    assert settle_two([right], [(right, 0.5)], None) == right
 
 
-def test_pp_ocr_alone_only_when_nothing_contradicts_it() -> None:
-    """PP-OCR's number read on two views stands alone only when uncontradicted."""
+def test_pp_ocr_alone_only_when_sure_and_nothing_contradicts_it() -> None:
+    """PP-OCR's number, read on views that weigh 1.8 or more by their lowest digit
+    probability, stands alone only when uncontradicted."""
     right, other = "082180847556", "082180847558"
-    assert settle_two([], [right, right], None) == right  # Tesseract read nothing valid
-    assert settle_two([], [right], None) is None  # one view is not enough
-    assert settle_two([], [right, right, other, other], None) is None  # a tie
-    assert settle_two([other], [right, right], None) is None  # Tesseract read otherwise
+    sure = [(right, 0.99), (right, 0.98)]
+    assert settle_two([], sure, None) == right  # Tesseract read nothing valid
+    assert settle_two([], sure[:1], None) is None  # one view is not enough
+    assert settle_two([], [(right, 0.66), (right, 0.64), (right, 0.83), (right, 0.96)],
+                      None) == right  # a degraded scan, read alike on four views
+    # a degraded scan's misread, alike on three views, but unsure
+    assert settle_two([], [(other, 0.62), (other, 0.70), (other, 0.45)], None) is None
+    assert settle_two([], [*sure, (other, 0.99), (other, 0.95)], None) is None  # a tie
+    assert settle_two([], [*sure, (right, 0.9), (other, 0.95)], None) is None  # a conflict
+    assert settle_two([], [*sure, (other, 0.3)], None) == right
+    assert settle_two([other], sure, None) is None  # Tesseract read otherwise
     born = "1980-05-30"
-    assert settle_two([], [right, right], born) == right
-    assert settle_two([], [right, right], "1991-05-30") is None  # disagrees with the birth
-    assert settle_two(["082180847559"], [right, right], born) is None  # a read agreeing too
-    assert settle_two(["082191847559"], [right, right], born) == right
+    assert settle_two([], sure, born) == right
+    assert settle_two([], sure, "1991-05-30") is None  # disagrees with the birth
+    assert settle_two(["082180847559"], sure, born) is None  # a read agreeing too
+    assert settle_two(["082191847559"], sure, born) == right
 
 
 def test_birth_date_from_pp_ocr_readings_of_the_band() -> None:
