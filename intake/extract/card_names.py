@@ -107,12 +107,25 @@ def vote_name(texts: list[str]) -> tuple[str, int] | None:
         def rank(form: str, i: int = i, forms: tuple[str, ...] = forms) -> tuple[bool, int]:
             known = (form.title() in SURNAMES) if i == 0 else known_syllable(form)
             return known, forms.count(form)
-        ranked = sorted(set(forms), key=rank, reverse=True)
-        if len(ranked) > 1 and rank(ranked[0])[0] and rank(ranked[0]) == rank(ranked[1]):
-            return None  # two listed names read equally often (Điệp / Diệp): no evidence
+        tied = [f for f in dict.fromkeys(forms) if rank(f) == max(map(rank, forms))]
+        if len(tied) > 1 and rank(tied[0])[0]:
+            form = _tie(tied)
+            if form is None:
+                return None  # listed names read equally often (Điệp / Diệp): no evidence
+            words.append(form)
+            continue
         words.append(max(forms, key=rank))  # max keeps the first of equals: the best view
     words[1:] = [_marked_like(w) for w in words[1:]]
     return " ".join(words), found[folded.index(best)][1]
+
+
+def _tie(forms: list[str]) -> str | None:
+    """Of two listed forms read equally often, the one with marks when the other has none
+    (THÀNH twice, THANH twice: blur loses marks more often than it adds them); else None."""
+    from intake.extract.text import fold
+
+    marked = [f for f in forms if fold(f) != f.lower()]
+    return marked[0] if len(forms) == 2 and len(marked) == 1 else None
 
 
 #: What blur makes of a U in a name (NGLIYÊN, TLYẾT): tried only on a word that is no
