@@ -152,12 +152,14 @@ def test_vote_refuses_what_is_no_syllable_or_no_evidence() -> None:
 
 def test_photo_label_reading_with_a_non_syllable_is_refused() -> None:
     """On a card read by zone (a photo) whose name band gave no name, a label reading with
-    one word that is no syllable ("Í Lài Ae") is debris and refused; on a scan it takes half
-    the words."""
+    one word that is no syllable ("Í Lài Ae") is debris and refused; on a scan it takes more
+    than half the words (a Jrai name, "Ksor H'Bia", has one)."""
     lines = ("Họ và tên / Full name:", "Í LÀI AE")
     assert _card(None, "Trần Bảo Công Tài", back=False, page_lines=lines)["value"] is None
     scan = extract_document("id_card", [page(*(line((t, 300)) for t in lines))])
     assert scan.fields["full_name"].value == "Í Lài Ae"
+    scan = extract_document("id_card", [page(line(("Họ và tên / Full name: KSOR H'BIA", 300)))])
+    assert scan.fields["full_name"].value == "Ksor H'bia"  # a Jrai name on a scan is kept
 
 
 def test_vote_mends_capitals_read_small_and_a_lost_thin_i() -> None:
