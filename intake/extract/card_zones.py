@@ -26,7 +26,7 @@ from PIL import Image
 from intake.extract.card_id_vote import birth_of, id_of, second_views, settle_two
 from intake.extract.card_names import vote_name
 from intake.extract.idnumber import consistency_problems, parse_id_number
-from intake.extract.mrz import read_mrz
+from intake.extract.mrz_assembly import MrzLines, second_lines
 from intake.extract.values.names import parse_name
 from intake.ocr.base import OcrEngine, OcrLine, OcrWord, map_boxes
 from intake.ocr.ppocr_lines import DIGITS, LineRecognizer
@@ -90,7 +90,7 @@ class ZoneReader:
         views = CardViews.of(card)
         side = "back" if _looks_back(hint) else "front"
         if side == "back" or not hint.strip():
-            mrz = _read_mrz(mrz_engine, views)
+            mrz = _read_mrz(mrz_engine, views, self.second)
             if mrz is not None:
                 return [mrz]
             if side == "back":
@@ -110,7 +110,7 @@ class ZoneReader:
             return out
         # No ID number in either layout: a back whose text did not look like one (blurred
         # MRZ), or a front whose name may still be legible where the layout says.
-        mrz = _read_mrz(mrz_engine, views) if hint.strip() else None
+        mrz = _read_mrz(mrz_engine, views, self.second) if hint.strip() else None
         if mrz is not None:
             return [mrz]
         name = _read_name(views, ZONES[(generations[0], "front")]["full_name"], line_engine)
@@ -359,41 +359,30 @@ def _read_name(views: CardViews, zone: Zone, engine: OcrEngine) -> ZoneReading |
     return ZoneReading("full_name", name, reads[source][1])
 
 
-def _read_mrz(engine: OcrEngine, views: CardViews) -> ZoneReading | None:
-    """The MRZ put together line by line from the band's views (and the plain grey view):
-    each TD1 line is taken from the first view where its own check digits hold, so one
-    view's misread character does not spoil another view's good line. The dates line is
-    taken from a view where the expiry checks too (or the card never expires) when one
-    does; the first whose birth date checks otherwise. Trusted only when the document
-    number and the birth date both check."""
+def _read_mrz(engine: OcrEngine, views: CardViews,
+              second: LineRecognizer | None = None) -> ZoneReading | None:
+    """The MRZ put together line by line (`mrz_assembly.MrzLines`) from Tesseract's
+    readings of the band's views (and of the plain grey view), stopping once a number line
+    and a dates line check together (composite check digit, expiry), then, when they do
+    not, from PP-OCR's readings of the band's rows (``second``). Trusted only when the
+    document number and the birth date both check."""
     k = views.width / BASE[0]
     x0, y0, x1, y1 = (round(v * k) for v in ZONES[("any", "back")]["mrz"])
     box = (max(0, x0), max(0, y0), min(views.flat.shape[1], x1), min(views.flat.shape[0], y1))
-    number: OcrLine | None = None
-    dates: OcrLine | None = None  # birth date checks
-    full: OcrLine | None = None  # birth and expiry both check
-    names: OcrLine | None = None
+    found = MrzLines()
     grey = views.gray[box[1]:box[3], box[0]:box[2]]
     bands = [*views.bands(box), grey] if grey.size else views.bands(box)
     for band in bands:
-        for line in _ocr(engine, band, box[0], box[1], band.shape[1] / max(1, box[2] - box[0])):
-            text = line.text.replace(" ", "")
-            mrz = read_mrz([text])
-            if mrz is None:
-                if names is None and re.fullmatch(r"[A-Z]+<<[A-Z<]{6,}", text):
-                    names = line
-                continue
-            if number is None and mrz.id_number is not None:
-                number = line
-            if mrz.birth_yymmdd is not None:
-                dates = dates or line
-                if full is None and (mrz.expiry_yymmdd is not None or mrz.never_expires):
-                    full = line
-        if number is not None and full is not None:
+        found.add(_ocr(engine, band, box[0], box[1], band.shape[1] / max(1, box[2] - box[0])))
+        if found.settled():
             break
-    if number is None or dates is None:
+    if not found.settled() and second is not None and second.available and grey.size:
+        norm = views.norm[box[1]:box[3], box[0]:box[2]]
+        flat = views.flat[box[1]:box[3], box[0]:box[2]]
+        found.add(second_lines(second, (grey, norm), flat, box[:2]))
+    lines = found.pick()
+    if lines is None:
         return None
-    lines = tuple(ln for ln in (number, full or dates, names) if ln is not None)
     return ZoneReading("mrz", "\n".join(ln.text.replace(" ", "") for ln in lines), lines)
 
 

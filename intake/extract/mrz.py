@@ -28,7 +28,8 @@ _LINE1 = re.compile(r"[I1lT|]?[DO0Q]?(?:VNM|[VWY][A-Z0-9]{1,2})([0-9A-Z]{9})([0-
                     r"([0-9A-Z]{12})")
 #: The nationality after the expiry's check digit: ``VNM``, or on a blurred photocopy only its
 #: ``V`` (``VN``, ``V<<<``); without the whole ``VNM`` both dates must check as read.
-_LINE2 = re.compile(r"([0-9A-Z]{6})([0-9A-Z])([MF<])([0-9A-Z]{6})([0-9A-Z])[VW](NM)?")
+_LINE2 = re.compile(r"([0-9A-Z]{6})([0-9A-Z])([MF<])([0-9A-Z]{6})([0-9A-Z])[VW](NM)?"
+                    r"(?:<{4,}(\d)$)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,9 @@ class Mrz:
     sex: str | None
     expiry_yymmdd: str | None  # None also when the card never expires
     never_expires: bool = False  # the expiry read is ``991231`` and its check digit holds
+    #: The composite check digit (line 2's last) for the number and dates read: True when
+    #: it holds, False when it was read and does not, None when it was not read.
+    composite: bool | None = None
 
 
 def _value(ch: str) -> int:
@@ -68,6 +72,8 @@ def read_mrz(lines: list[str]) -> Mrz | None:
     """Find TD1 lines among OCR lines and return the values whose check digits hold."""
     id_number = born = sex = expiry = None
     found = never = False
+    number_fields = ""  # line 1's document number, its check digit and the full number
+    composites: list[str] = []  # line 2's dates and check digits + the composite digit
     for raw in lines:
         line = _clean(raw)
         if (m := _LINE1.search(line)) is not None:
@@ -82,6 +88,7 @@ def read_mrz(lines: list[str]) -> Mrz | None:
                 and not structure_problems(full)
             ):
                 id_number = full
+                number_fields = full[3:] + check + full
         if (m := _LINE2.search(line)) is not None:
             b, bc, s, e, ec = (_digits(g) if i != 2 else g for i, g in enumerate(m.groups()[:5]))
             birth_checks = b.isdigit() and check_digit(b) == bc
@@ -100,9 +107,47 @@ def read_mrz(lines: list[str]) -> Mrz | None:
             if e.isdigit() and check_digit(e) == ec:
                 never = never or e == "991231"
                 expiry = e if e != "991231" else expiry
+            if m.group(7) is not None and birth_checks and expiry_checks:
+                composites.append(b + bc + e + ec + m.group(7))
     if not found:
         return None
-    return Mrz(id_number, born, sex, expiry, never)
+    composite = None
+    if number_fields and composites:
+        composite = any(_holds(number_fields, tail) for tail in composites)
+        if not composite and _province_in_doubt(number_fields, composites):
+            id_number = None
+    return Mrz(id_number, born, sex, expiry, never, composite)
+
+
+def _holds(number_fields: str, tail: str) -> bool:
+    """The composite check digit (``tail``'s last character) over line 1's fields and line
+    2's dates (``tail`` before it)."""
+    return check_digit(number_fields + "<<<" + tail[:-1]) == tail[-1]
+
+
+def _province_in_doubt(number_fields: str, composites: list[str]) -> bool:
+    """Whether the composite check digit says the province code was misread.
+
+    The document number's check digit covers only the last 9 digits of the ID number; the
+    province code (its first 3) is covered by the composite check digit at the end of line
+    2 alone (ICAO 9303 TD1: line 1 from the document number on, and line 2's dates with
+    their check digits; the fillers count 0, so how many OCR kept does not matter). A blur
+    that reads 089 as 080 leaves a known province code, so only the composite catches it
+    (``080156454742`` read for ``089156454742`` on a development photo). When the composite
+    fails for the number as read but holds for the number with one province digit changed,
+    the number is refused: which province is right cannot be told when the composite digit
+    itself may be misread, and a wrong number is worse than none. When no such change makes
+    it hold either, something else was misread (the composite digit) and the number, whose
+    other digits are checked, stays."""
+    full = number_fields[10:]
+    for i in range(3):
+        for digit in "0123456789":
+            other = full[:i] + digit + full[i + 1:]
+            if other == full or structure_problems(other):
+                continue
+            if any(_holds(number_fields[:10] + other, tail) for tail in composites):
+                return True
+    return False
 
 
 #: A citizen card must be renewed at 25, 40 and 60 (Luật Căn cước công dân 2014, art. 21;

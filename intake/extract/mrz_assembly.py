@@ -1,0 +1,129 @@
+"""A card back's MRZ put together from the lines several readings of its band gave.
+
+Each TD1 line checks itself (the document number's and each date's check digit), so the
+number line and the dates line can come from different readings: one view's misread
+character does not spoil another view's good line. What the lines' own check digits do not
+cover, the province code (the ID number's first three digits), only the composite check
+digit at the end of the dates line covers, and that needs the two lines together
+(`intake.extract.mrz`). So the readings are collected (`MrzLines`) and the pair chosen:
+a number and a dates line whose composite holds first, then one whose expiry checks too,
+then the first read. Reading stops (`MrzLines.settled`) once such a pair holds.
+
+The readings come from Tesseract on the band's views and, when Tesseract's leave it
+unsettled, from PP-OCR (`intake.ocr.ppocr_lines`, MRZ alphabet) on each text row of the
+band (`second_lines`): a different recogniser, whose misreads are not Tesseract's (a blurred
+photocopy's back that Tesseract read nothing of, a composite digit it read 9 for 0).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import cv2
+import numpy as np
+
+from intake.extract.mrz import Mrz, read_mrz
+from intake.ocr.base import OcrLine, OcrWord
+from intake.ocr.ppocr_lines import MRZ_ALPHABET, LineRecognizer
+
+_NAMES = re.compile(r"[A-Z]+<<[A-Z<]{6,}")
+
+
+def _text(line: OcrLine) -> str:
+    return line.text.replace(" ", "")
+
+
+@dataclass(slots=True)
+class MrzLines:
+    """The MRZ lines read so far, in reading order."""
+
+    numbers: list[OcrLine] = field(default_factory=list)  # document number checks
+    dates: list[OcrLine] = field(default_factory=list)  # birth date checks
+    names: list[OcrLine] = field(default_factory=list)
+
+    def add(self, lines: Iterable[OcrLine]) -> None:
+        for line in lines:
+            text = _text(line)
+            mrz = read_mrz([text])
+            if mrz is None:
+                if _NAMES.fullmatch(text):
+                    self.names.append(line)
+                continue
+            if mrz.id_number is not None:
+                self.numbers.append(line)
+            if mrz.birth_yymmdd is not None:
+                self.dates.append(line)
+
+    def _pairs(self) -> Iterable[tuple[int, OcrLine, OcrLine, Mrz]]:
+        for i, number in enumerate(self.numbers):
+            for j, dates in enumerate(self.dates):
+                mrz = read_mrz([_text(number), _text(dates)])
+                if mrz is not None:
+                    yield i + j, number, dates, mrz
+
+    def pick(self) -> tuple[OcrLine, ...] | None:
+        """The number line, dates line (and names line, when read) to trust, or None when
+        no number line and dates line were read that check (and agree on the province)."""
+        best: tuple[tuple[bool, bool, int], OcrLine, OcrLine] | None = None
+        for order, number, dates, mrz in self._pairs():
+            if mrz.id_number is None:
+                continue  # the composite says the province code was misread
+            rank = (mrz.composite is True, _full(mrz), -order)
+            if best is None or rank > best[0]:
+                best = (rank, number, dates)
+        if best is None:
+            return None
+        return (best[1], best[2], *self.names[:1])
+
+    def settled(self) -> bool:
+        """A pair whose composite holds, or, with no composite read, whose expiry checks."""
+        return any(mrz.id_number is not None and _full(mrz) and mrz.composite is not False
+                   for _, _, _, mrz in self._pairs())
+
+
+def _full(mrz: Mrz) -> bool:
+    return mrz.expiry_yymmdd is not None or mrz.never_expires
+
+
+def text_rows(band: np.ndarray) -> list[tuple[int, int]]:
+    """(top, bottom) of each text row of a binarisable band (MRZ rows are well apart):
+    runs of rows with ink, the short ones (specks, a card edge) dropped."""
+    if band.size == 0:
+        return []
+    _, ink_mask = cv2.threshold(band, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    ink = (ink_mask > 0).mean(axis=1)
+    rows = ink > max(0.02, 0.25 * float(ink.max()))
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, on in enumerate([*rows.tolist(), False]):
+        if on and start is None:
+            start = i
+        elif not on and start is not None:
+            runs.append((start, i))
+            start = None
+    if not runs:
+        return []
+    tallest = max(b - a for a, b in runs)
+    return [(a, b) for a, b in runs if b - a >= 0.3 * tallest]
+
+
+def second_lines(second: LineRecognizer, views: Iterable[np.ndarray], flat: np.ndarray,
+                 origin: tuple[int, int]) -> list[OcrLine]:
+    """PP-OCR's reading of each text row of the MRZ band (rows found on ``flat``, the
+    background-divided band) in each of ``views`` (grey views of the same band), as lines
+    with boxes in card pixels (``origin``: the band's top left)."""
+    x0, y0 = origin
+    out: list[OcrLine] = []
+    rows = text_rows(flat)
+    for view in views:
+        for top, bottom in rows:
+            pad = max(2, (bottom - top) // 3)
+            a, b = max(0, top - pad), min(view.shape[0], bottom + pad)
+            reading = second.read(view[a:b], MRZ_ALPHABET)
+            if reading is None or not reading.text:
+                continue
+            box = (x0, y0 + a, x0 + view.shape[1], y0 + b)
+            out.append(OcrLine((OcrWord(reading.text, box, reading.confidence),)))
+    return out

@@ -1,0 +1,54 @@
+"""The MRZ's composite check digit guards the province code, which no other check digit
+covers, and decides between lines read by different views or recognisers (issue #13)."""
+
+from __future__ import annotations
+
+from intake.extract.mrz import read_mrz
+from intake.extract.mrz_assembly import MrzLines, text_rows
+from intake.ocr.base import OcrLine, OcrWord
+
+NUMBER = "IDVNM1564547428089156454742<<<"
+DATES = "5607024F9912315VNM<<<<<<<3"  # the fillers OCR kept do not matter: '<' counts 0
+
+
+def _line(text: str) -> OcrLine:
+    return OcrLine((OcrWord(text, (0, 0, 10, 10), 0.9),))
+
+
+def test_composite_holds_for_the_number_as_printed() -> None:
+    mrz = read_mrz([NUMBER, DATES])
+    assert mrz is not None and mrz.id_number == "089156454742" and mrz.composite is True
+    assert read_mrz([NUMBER, DATES[:-1]]).composite is None  # type: ignore[union-attr]
+
+
+def test_province_code_misread_into_another_province_is_refused() -> None:
+    """Given a blurred back read ``080...`` for ``089...`` (080 is a province code too, and the
+    document number's check digit covers only the last 9 digits), when the composite fails
+    but holds for another province code, then the MRZ gives no number (not a wrong one)."""
+    misread = NUMBER.replace("8089156", "8080156")
+    mrz = read_mrz([misread, DATES])
+    assert mrz is not None and mrz.id_number is None and mrz.birth_yymmdd == "560702"
+    assert read_mrz([misread]).id_number == "080156454742"  # type: ignore[union-attr]
+
+
+def test_lines_are_paired_where_the_composite_holds() -> None:
+    """A view that misread the province code and another that read it right: the assembly
+    takes the pair whose composite holds, though the misread came first."""
+    found = MrzLines()
+    found.add([_line(NUMBER.replace("8089156", "8080156")), _line(DATES)])
+    assert not found.settled()
+    found.add([_line(NUMBER), _line("NGUYEN<<THUY<CHI<<<<<<<<<<<<<<")])
+    assert found.settled()
+    picked = found.pick()
+    assert picked is not None
+    assert [line.text for line in picked] == [NUMBER, DATES, "NGUYEN<<THUY<CHI<<<<<<<<<<<<<<"]
+
+
+def test_text_rows_of_an_mrz_band() -> None:
+    import numpy as np
+
+    band = np.full((120, 400), 230, np.uint8)
+    for top in (10, 50, 90):
+        band[top:top + 18, 20:380:6] = 20  # a row of glyph strokes
+    band[115, 200] = 0  # a speck
+    assert text_rows(band) == [(10, 28), (50, 68), (90, 108)]
