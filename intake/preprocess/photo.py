@@ -102,8 +102,11 @@ def _sides(quad: np.ndarray) -> tuple[float, float]:
     return float(w), float(h)
 
 
-def _refine(contour: np.ndarray, quad: np.ndarray) -> np.ndarray:
-    """Fit each side to the contour points near it and intersect neighbouring sides."""
+def _refine(contour: np.ndarray, quad: np.ndarray, max_move: float = 0.1,
+            near_side: float = 0.03) -> np.ndarray:
+    """Fit each side to the contour points near it (within ``near_side`` of its length) and
+    intersect neighbouring sides (kept when no corner moved more than ``max_move`` of the
+    longer side)."""
     pts = contour.reshape(-1, 2).astype(np.float32)
     lines = []
     for i in range(4):
@@ -115,7 +118,7 @@ def _refine(contour: np.ndarray, quad: np.ndarray) -> np.ndarray:
         t = ((pts - a) @ ab) / (length**2)
         rel = pts - a
         dist = np.abs(ab[0] * rel[:, 1] - ab[1] * rel[:, 0]) / length
-        near = pts[(t > 0.15) & (t < 0.85) & (dist < max(3.0, 0.03 * length))]
+        near = pts[(t > 0.15) & (t < 0.85) & (dist < max(3.0, near_side * length))]
         if len(near) < 5:
             return quad
         vx, vy, x0, y0 = cv2.fitLine(near, cv2.DIST_HUBER, 0, 0.01, 0.01).ravel()
@@ -129,7 +132,7 @@ def _refine(contour: np.ndarray, quad: np.ndarray) -> np.ndarray:
         s = np.linalg.solve(m, p2 - p1)
         out.append(p1 + s[0] * d1)
     refined = np.array(out, np.float32)
-    if np.abs(refined - quad).max() > 0.1 * max(_sides(quad)):
+    if np.abs(refined - quad).max() > max_move * max(_sides(quad)):
         return quad
     return refined
 
@@ -201,7 +204,8 @@ def find_documents(image: Image.Image) -> tuple[str, list[np.ndarray]] | None:
     area = small.shape[0] * small.shape[1]
     pages: list[tuple[float, np.ndarray, float]] = []  # (area, quad, contour fill of quad)
     cards: list[tuple[float, np.ndarray, float]] = []
-    for mask in _masks(small):
+    masks = _masks(small)
+    for mask in masks:
         for quad, fill, q_area in _fitted_quads(mask, (0.025 * area, 0.97 * area), 0.88):
             w, h = _sides(quad)
             ratio = max(w, h) / max(1.0, min(w, h))
@@ -221,13 +225,77 @@ def find_documents(image: Image.Image) -> tuple[str, list[np.ndarray]] | None:
                 (pages if twin in pages else cards).remove(twin)
             target.append((q_area, quad / scale, fill))
     if pages:
-        return "page", [max(pages, key=lambda p: p[0])[1]]
+        page = max(pages, key=lambda p: p[0])
+        touching = _touching_cards(masks, page[1] * scale)
+        if not touching:
+            return "page", [page[1]]
+        cards = [(0.0, quad / scale, 1.0) for quad in touching]
     if cards:
         # reading order: top to bottom, then left to right (rows of cards)
         quads = [q for _, q, _ in cards]
         quads.sort(key=lambda q: (round(q[:, 1].mean() / (height / 3)), q[:, 0].mean()))
         return "cards", quads
     return None
+
+
+def _touching_cards(masks: list[np.ndarray], page: np.ndarray) -> list[np.ndarray]:
+    """The cards that a "page" outline is made of, when it is two or more cards touching
+    (front and back stacked on a photo, one card's corner on the other: the masks join
+    them and the pair is page-shaped), else []. (Working-image pixels.)
+
+    A page is one convex blob; touching cards are blobs joined by a neck much narrower
+    than a card. So each mask's distance to the background is cut at 0.4 of its largest
+    value: a page leaves one core, touching cards one core each. Each core grown back by
+    the distance it was cut at is its card without the neck, corners rounded off: its quad
+    has the card's sides, though not its corners, so the sides are then fitted to the
+    blob's own outline (`_refine`, which fits each side's middle) and intersected. The
+    split is kept only when every part is card-shaped and together they cover most of the
+    page."""
+    page_area = cv2.contourArea(page)
+    inside = np.zeros(masks[0].shape, np.uint8)
+    cv2.fillConvexPoly(inside, page.astype(np.int32), 255)
+    for mask in masks:
+        # the mask's blob under the page (not clipped to the page's quad: that cuts off the
+        # corners of cards turned against each other)
+        _, blobs = cv2.connectedComponents(mask)
+        under = blobs[(inside > 0) & (mask > 0)]
+        if under.size == 0:
+            continue
+        blob = np.where(blobs == np.bincount(under).argmax(), 255, 0).astype(np.uint8)
+        dist = cv2.distanceTransform(blob, cv2.DIST_L2, 5)
+        reach = 0.4 * float(dist.max())
+        count, cores = cv2.connectedComponents((dist > reach).astype(np.uint8))
+        if count < 3:  # background and one core: one blob
+            continue
+        outline = np.concatenate(cv2.findContours(blob, cv2.RETR_EXTERNAL,
+                                                  cv2.CHAIN_APPROX_NONE)[0])
+        quads = []
+        for label in range(1, count):
+            # grown by a distance transform: a dilation by a disk that large is slow
+            grown = cv2.distanceTransform((cores != label).astype(np.uint8), cv2.DIST_L2, 5)
+            part = np.where((grown <= reach + 1) & (blob > 0), 255, 0).astype(np.uint8)
+            contour = max(cv2.findContours(part, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)[0],
+                          key=cv2.contourArea)
+            quad = _quad_of(contour)
+            if quad is None:
+                break
+            # the sides fitted to the part (loosely: its quad's corners sit on the rounding),
+            # then to the blob's own outline; the corners move out of the rounding by up
+            # to 0.41 of the reach (a fifth of a card's height)
+            quad = _refine(outline, _refine(contour, quad, 0.25, 0.08), 0.25)
+            if not _card_shaped(quad) or cv2.contourArea(quad) < 0.15 * page_area:
+                break
+            quads.append(quad)
+        else:
+            if len(quads) >= 2 and sum(cv2.contourArea(q) for q in quads) > 0.7 * page_area:
+                return quads
+    return []
+
+
+def _card_shaped(quad: np.ndarray) -> bool:
+    """Landscape, in ID-1 proportions as a tilted camera sees them (see `find_documents`)."""
+    w, h = _sides(quad)
+    return w >= h and 1.08 <= w / max(1.0, h) <= 2.2
 
 
 def _skew(quad: np.ndarray) -> float:
