@@ -100,7 +100,7 @@ class ZoneReader:
             zones = ZONES[(generation, "front")]
             birth = _read_birth(line_engine, views, zones["date_of_birth"])
             ids = _read_id(views, zones["id_number"], (line_engine, digit_engine), birth,
-                           self.second, zones["date_of_birth"])
+                           self.second, zones["date_of_birth"], _page_ids(hint))
             if ids is None:
                 continue
             out = [ids]
@@ -251,16 +251,32 @@ def _read_birth(engine: OcrEngine, views: CardViews, zone: Zone) -> str | None:
     return None
 
 
+def _page_ids(hint: str) -> list[str]:
+    """The valid 12-digit numbers the card's page OCR (``hint``) read."""
+    out = []
+    for line in hint.splitlines():
+        parsed = parse_id_number(line)
+        if parsed is not None and parsed.valid and len(parsed.value) == 12:
+            out.append(parsed.value)
+    return out
+
+
 def _read_id(views: CardViews, zone: Zone, engines: tuple[OcrEngine, ...],
              birth: str | None, second: LineRecognizer | None = None,
-             birth_zone: Zone | None = None) -> ZoneReading | None:
+             birth_zone: Zone | None = None, page: list[str] | None = None,
+             ) -> ZoneReading | None:
     """The ID number read in the band's views (line engine, then digits only). A reading
     must have a known province code and century digit.
 
     With the second recogniser (PP-OCR) installed, Tesseract's readings and PP-OCR's are
     settled together (`card_id_vote.settle_two`: the two must agree, or PP-OCR's reading
     must be uncontradicted), reading on until Tesseract reads a number PP-OCR read too;
-    without it, Tesseract's views settle it alone (`settle_id`)."""
+    the number the card's page OCR read (``page``, Tesseract on the whole card) may
+    confirm PP-OCR's too. Without PP-OCR, Tesseract's views settle it alone
+    (`settle_id`). When the two recognisers read different valid numbers and neither
+    settles, the reading is a refusal (empty text, the band's box): merged, it takes the
+    page OCR's words out of the band, so the page pass's own reading of the number does
+    not reach extraction either."""
     box = _band(views, zone)
     pp: list[tuple[str, float]] | None = None
     if second is not None and second.available:
@@ -282,8 +298,10 @@ def _read_id(views: CardViews, zone: Zone, engines: tuple[OcrEngine, ...],
     if pp is None:
         value = settle_id([r.text for r in readings], birth, done=True)
         return next((r for r in readings if r.text == value), None)
-    value = settle_two([r.text for r in readings], pp, birth)
+    value = settle_two([r.text for r in readings], pp, birth, page or ())
     if value is None:
+        if (readings or page) and pp:  # the two read different numbers: neither may stand
+            return ZoneReading("id_number", "", (OcrLine((OcrWord("", box, 0.0),)),))
         return None
     read = next((r for r in readings if r.text == value), None)
     return read or ZoneReading("id_number", value, (OcrLine((OcrWord(value, box, 0.9),)),))
@@ -389,7 +407,8 @@ def _read_mrz(engine: OcrEngine, views: CardViews,
 def merge(
     lines: list[OcrLine], readings: list[ZoneReading], offset: tuple[int, int], scale: float = 1.0
 ) -> list[OcrLine]:
-    """Replace the OCR words inside each reading's band by the reading's words.
+    """Replace the OCR words inside each reading's band by the reading's words (a refusal,
+    with empty text, only takes them out).
 
     ``lines`` and the result are in page pixels; readings are in card pixels, placed at
     ``offset`` after scaling by ``scale`` (card pixels -> page pixels)."""
@@ -412,7 +431,7 @@ def merge(
                 kept.append(OcrLine(words))
         if at is None:  # OCR had nothing in the band: before the first line below it
             at = next((i for i, ln in enumerate(kept) if ln.box[1] > top), len(kept))
-        kept[at:at] = placed
+        kept[at:at] = [ln for ln in placed if ln.text.strip()]  # a refusal only takes out
         out = kept
     return out
 
@@ -435,8 +454,8 @@ def _inside(box: tuple[int, int, int, int], band: tuple[int, int, int, int]) -> 
 
 
 def describe(readings: list[ZoneReading]) -> list[dict[str, Any]]:
-    """JSON-ready summary (for page metadata and benchmarks)."""
-    return [{"key": r.key, "value": r.text} for r in readings]
+    """JSON-ready summary (for page metadata and benchmarks); refusals are left out."""
+    return [{"key": r.key, "value": r.text} for r in readings if r.text]
 
 
 # --- extraction side ---------------------------------------------------------------------------
@@ -460,6 +479,8 @@ def apply_zone_readings(result: Any, readings: list[dict[str, str]]) -> list[str
     mrz_lines: list[str] = []
     for reading in readings:
         key, value = reading.get("key"), reading.get("value", "")
+        if not value:
+            continue
         if key == "mrz":
             mrz_lines.extend(value.splitlines())
             continue

@@ -106,3 +106,36 @@ def test_birth_date_from_pp_ocr_readings_of_the_band() -> None:
     assert birth_of(["45/023/04/19833", "475/023/04/1983", ""]) == "1983-04-23"
     assert birth_of(["475/023/04/1983"]) is None
     assert birth_of(["01/02/1983", "02/01/1983"]) is None
+
+
+def test_the_page_ocr_number_confirms_but_does_not_contradict() -> None:
+    """The card's whole-card OCR read the number a band view misread (development photocopy
+    0021 of seed 541001): it confirms PP-OCR's reading. A page misread of a degraded scan
+    does not outvote PP-OCR's five views."""
+    right = "004183830867"
+    tess = ["004101830867", "004183830862"]  # the second agrees with the birth year too
+    pp = [(right, 0.94), (right, 0.99)]
+    assert settle_two(tess, pp, "1983-04-23") is None
+    assert settle_two(tess, pp, "1983-04-23", page=[right]) == right
+    five = [(right, 0.66), (right, 0.64), (right, 0.83), (right, 0.96), (right, 0.57)]
+    assert settle_two([], five, None, page=["004125322276"]) == right
+
+
+def test_a_refused_number_takes_the_page_words_out_of_its_band() -> None:
+    """When the two recognisers read different numbers, the zone reading is a refusal: the
+    page OCR's number in the band is taken out (so extraction gets none, not a possibly
+    wrong one), the words around it stay, and the refusal is not reported as a reading."""
+    from intake.extract.card_zones import ZoneReading, apply_zone_readings, describe, merge
+    from intake.extract.model import Extraction
+    from intake.ocr.base import OcrLine, OcrWord
+
+    page = [OcrLine((OcrWord("Số:", (10, 100, 60, 130), 0.9),
+                     OcrWord("004101830867", (280, 100, 600, 130), 0.9))),
+            OcrLine((OcrWord("Họ", (10, 150, 40, 180), 0.9),))]
+    refusal = ZoneReading("id_number", "", (OcrLine((OcrWord("", (270, 95, 820, 135), 0.0),)),))
+    merged = merge(page, [refusal], (0, 0))
+    assert [line.text for line in merged] == ["Số:", "Họ"]
+    assert describe([refusal]) == []
+    result = Extraction(doc_type="id_card", fields={})
+    apply_zone_readings(result, [{"key": "id_number", "value": ""}])
+    assert "id_number" not in result.fields
