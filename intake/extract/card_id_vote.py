@@ -17,8 +17,9 @@ vote among Tesseract views is not.
    least `SURE` (two views at 0.9), and no other number weighs half that (one sure view
    reading another number is a conflict, not a vote to win). Uncontradicted: with
    a birth date read, the number must agree with it and no Tesseract reading may (they
-   read differently: refuse); with no birth date, only when Tesseract read no valid number
-   at all (blur left it nothing, as on a strongly blurred copy).
+   read differently: refuse); with no birth date, when Tesseract read no valid number at
+   all (blur left it nothing, as on a strongly blurred copy), or read one only once and
+   PP-OCR's views weigh twice `SURE` (all but unanimous).
 3. Otherwise nothing: a wrong number is worse than a missing one, since it is reused
    across procedures.
 
@@ -113,9 +114,14 @@ def settle_two(tess: Sequence[str], pp: Sequence[tuple[str, float]],
     ranked = weight.most_common(2)
     if not ranked or ranked[0][1] < SURE or (len(ranked) > 1 and ranked[1][1] >= SURE / 2):
         return None
-    value = ranked[0][0]
+    value, total = ranked[0]
     if birth is not None:
         if not _agrees(value, birth) or any(_agrees(v, birth) for v in tess):
             return None
         return value
-    return None if tess else value
+    if not tess:
+        return value
+    # One Tesseract reading against PP-OCR's all but unanimous views (four sure ones' worth)
+    # is Tesseract's misread (a blurred 8 read 9 in one view, all five PP-OCR views at
+    # 0.82-0.99 on a development photocopy read upside down).
+    return value if len(tess) == 1 and total >= 2 * SURE else None

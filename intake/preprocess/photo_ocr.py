@@ -98,7 +98,9 @@ def reread_cards(zones: ZoneReader, image: Image.Image, page: PageText,
             if left <= (ln.box[0] + ln.box[2]) / 2 <= right
             and top <= (ln.box[1] + ln.box[3]) / 2 <= bottom
         )
-        readings = zones.read(crop, hint) or _read_turned(zones, crop)
+        readings = zones.read(crop, hint)
+        if not any(r.text for r in readings):  # nothing, or only a refusal: maybe upside down
+            readings = _read_turned(zones, crop) or readings
         readings = [r for r in readings if keys is None or r.key in keys]
         if readings:
             lines = merge(lines, readings, (left, top), (right - left) / CARD_SIZE[0])

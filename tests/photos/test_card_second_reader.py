@@ -139,3 +139,15 @@ def test_a_refused_number_takes_the_page_words_out_of_its_band() -> None:
     result = Extraction(doc_type="id_card", fields={})
     apply_zone_readings(result, [{"key": "id_number", "value": ""}])
     assert "id_number" not in result.fields
+
+
+def test_one_tesseract_misread_against_all_but_unanimous_pp_ocr_views() -> None:
+    """A blurred copy read upside down (development photo 0007 of seed 541002, turned): one
+    Tesseract view read 8 as 9, PP-OCR's five views read the number at 0.82-0.99. With no
+    birth date read, the single reading does not outweigh them; two readings, or PP-OCR
+    views worth less than four sure ones, still refuse."""
+    right, misread = "082180847556", "082190847556"
+    five = [(right, 0.99), (right, 0.99), (right, 0.98), (right, 0.91), (right, 0.82)]
+    assert settle_two([misread], five, None) == right
+    assert settle_two([misread, misread], five, None) is None
+    assert settle_two([misread], five[:3], None) is None
