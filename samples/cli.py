@@ -35,7 +35,9 @@ def generate_cmd(
     out: Annotated[Path, typer.Option("--out", help="Output directory.")],
     n: Annotated[int, typer.Option("--n", min=1, help="Number of scan files.")] = 20,
     seed: Annotated[int, typer.Option("--seed", help="Random seed (same seed, same bytes).")] = 0,
-    profile: Annotated[str, typer.Option("--profile", help="clean | scanned | hard | photo")] = "scanned",
+    profile: Annotated[
+        str, typer.Option("--profile", help="clean | scanned | hard | photo")
+    ] = "scanned",
     types: Annotated[str | None, typer.Option("--types", help="Comma list of doc types.")] = None,
     formats: Annotated[str | None, typer.Option(
         "--formats", help="Comma list of pdf,jpeg,png,tiff.")] = None,
