@@ -38,6 +38,7 @@ from sqlalchemy import select
 from intake.dedup.fingerprint import TextFingerprint, hash_distance
 from intake.dedup.index import (
     NEAR_FAR_JACCARD,
+    NEAR_KEYED_LAYOUT_AGREEMENT,
     NEAR_LAYOUT_AGREEMENT,
     NEAR_PAGE_DISTANCE,
     NEAR_PAGED_AGREEMENT,
@@ -95,7 +96,8 @@ def in_force(s: PairScore) -> bool:
     if s.distance <= NEAR_PAGE_DISTANCE:
         if s.placed is None:
             return s.jaccard >= NEAR_TEXT_JACCARD
-        if s.placed >= NEAR_LAYOUT_AGREEMENT and (s.same_key or s.jaccard >= NEAR_TEXT_JACCARD):
+        keyed = s.same_key and s.placed >= NEAR_KEYED_LAYOUT_AGREEMENT
+        if s.placed >= NEAR_LAYOUT_AGREEMENT and (keyed or s.jaccard >= NEAR_TEXT_JACCARD):
             return True
     elif (s.placed or 0.0) >= NEAR_LAYOUT_AGREEMENT and s.jaccard >= NEAR_FAR_JACCARD:
         return True  # image far, words in place, text close

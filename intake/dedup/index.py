@@ -32,6 +32,12 @@ NEAR_PAGE_DISTANCE = 12
 #: retyped copy of a form with the same values is a same-record, not a rescan, even when its
 #: page image is close. Rescans: >= 0.98; retyped copies that look alike: <= 0.58.
 NEAR_LAYOUT_AGREEMENT = 0.9
+#: ... and when the text does not agree (below ``NEAR_TEXT_JACCARD``: a badly read card) the
+#: record key and the layout alone vouch, so the words must sit in place as tightly as rescans
+#: do (>= 0.98 on the development sets; low-text rescans of seeds 6904-6907 0.984-1.0). Two
+#: photocopies of one card at the same place on A4, one with the back and one without (fresh
+#: seed 6907: text 0.42, pHash 12, front words in place 0.915), are one record, not one paper.
+NEAR_KEYED_LAYOUT_AGREEMENT = 0.97
 #: A rescan whose page image is far (pHash > ``NEAR_PAGE_DISTANCE``: another crop or grey
 #: level; 16 for a marriage form of development seed 6602) is still the same paper when its
 #: words sit in place and its text agrees this much. Development seeds 6601 + 6602, pairs beyond
@@ -132,8 +138,9 @@ def find_near(
         if close and placed is None:
             same = similarity >= NEAR_TEXT_JACCARD
         elif close:
+            keyed_tight = doc_id in keyed and placed >= NEAR_KEYED_LAYOUT_AGREEMENT  # type: ignore[operator]
             same = placed >= NEAR_LAYOUT_AGREEMENT and (  # type: ignore[operator]
-                doc_id in keyed or similarity >= NEAR_TEXT_JACCARD
+                keyed_tight or similarity >= NEAR_TEXT_JACCARD
             )
         else:
             same = (placed or 0.0) >= NEAR_LAYOUT_AGREEMENT and similarity >= NEAR_FAR_JACCARD
