@@ -79,6 +79,24 @@ def test_row_table_columns_by_section() -> None:
     assert result.review_reasons == []  # IDs agree with sex (role) and birth year
 
 
+def test_row_table_id_label_wrapped_in_its_cell() -> None:
+    """ "Số định danh cá" / "nhân": the label cell wrapped, OCR glued its words and lost a
+    letter (fresh duplicate seed 6908); the IDs are still each spouse's, and the residence row
+    above does not swallow them."""
+    p = page(
+        line(("Thông tin", 320), ("Bên nữ", 1000), ("Bên nam", 1750)),
+        line(("Nơi cư trú", 320), ("Thôn 6, xã Krông Pắc,", 880), ("Số 101, đường Lý", 1620)),
+        line(("Hà Tĩnh", 880), ("Bom, Thành phố Hồ Chí", 1620)),
+        line(("Số đnhdanhcá", 320), ("040199936945", 880), ("092094643666", 1620)),
+        line(("nhân", 320)),
+    )
+    result = extract_document("marriage_registration_form", [p])
+    values = {k: f.value for k, f in result.fields.items()}
+    assert values["wife_id_number"] == "040199936945"
+    assert values["husband_id_number"] == "092094643666"
+    assert "040199936945" not in values.get("wife_residence", "")
+
+
 def test_row_table_headings_sitting_low_are_not_part_of_the_first_row() -> None:
     """Given "Bên nữ | Bên nam" read lower than "Thông tin", down into the reach of the first
     row's label, when the table is read, then the headings are not in the spouses' names."""
