@@ -19,6 +19,7 @@ from intake.extract.regions import (
     header_cell,
     rest_of_line,
     right_of,
+    same_row,
 )
 from intake.extract.tables import Columns, header_columns, row_cells
 from intake.extract.text import fold
@@ -116,6 +117,8 @@ def collect(doc: Document, vocab: Vocabulary) -> list[Candidate]:
                 prev = [h.right for h in hits if h.end <= hit.start]
                 left = (max(prev) + hit.left) / 2 if prev else None
                 value = below(hit, doc, hits_by_line, limit, left)
+                if value.empty:  # the labels read as one block, the values as another
+                    value = same_row(hit, doc, hits_by_line)
             else:
                 continuation(value, hit, doc, hits_by_line)
             if not value.empty or value.glued:

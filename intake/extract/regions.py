@@ -159,6 +159,48 @@ def rest_of_line(hit: Hit, line_hits: list[Hit]) -> Value:
     return value
 
 
+#: A value Tesseract put on a line of its own beside its label (a page read as a column of
+#: labels and a column of values) starts within this many line heights right of the label.
+ROW_REACH_LINE_HEIGHTS = 10.0
+
+
+def same_row(hit: Hit, doc: Document, hits_by_line: dict[int, list[Hit]]) -> Value:
+    """The value at the label's height on another OCR line just right of it.
+
+    Tesseract sometimes reads a form as two blocks, the labels and then the values (a rescan
+    at 150 DPI of a marriage certificate, fresh duplicate seed 6909), so "Họ, chữ đệm, tên
+    chồng:" ends its line and "Lê Bảo Long" is a line of its own at the same height. A line
+    that starts with a label is the next field, not a value."""
+    line = hit.line
+    lh = line.height
+    mid = (line.top + line.bottom) / 2
+    beside = [
+        ln
+        for ln in doc.lines
+        if ln.page == line.page
+        and ln.index != line.index
+        and abs((ln.top + ln.bottom) / 2 - mid) <= 0.5 * lh
+        and hit.right - 0.5 * lh <= ln.left <= hit.right + ROW_REACH_LINE_HEIGHTS * lh
+    ]
+    if not beside:
+        return Value()
+    row = min(beside, key=lambda ln: ln.left)
+    hits = hits_by_line.get(row.index, [])
+    if hits and hits[0].start <= 1:
+        return Value()
+    stop_at = min((h.start for h in hits), default=len(row.words))
+    value = Value(stop="label" if stop_at < len(row.words) else "eol")
+    for w in row.words[:stop_at]:
+        if debris(w, row.height) or is_leader(w.text) or is_junk(w.text):
+            if not value.empty:
+                break
+            continue
+        value.add(w, strip_leaders(w.text))
+        if ends_with_leader(w.text):
+            break
+    return value
+
+
 def below(
     hit: Hit,
     doc: Document,
@@ -180,8 +222,8 @@ def below(
         ]
         if not inside:
             continue
-        if hits_by_line.get(nxt.index):
-            return Value()  # the next labelled line, not a value
+        if hits_by_line.get(nxt.index) or _beside_label(nxt, doc, hits_by_line):
+            return Value()  # the next labelled line, or the value of the label beside it
         value = Value()
         for i in inside:
             w = nxt.words[i]
@@ -194,6 +236,21 @@ def below(
                 break
         return value
     return Value()
+
+
+def _beside_label(line: Line, doc: Document, hits_by_line: dict[int, list[Hit]]) -> bool:
+    """A line of its own at the height of a labelled line that ends left of it: that label's
+    value, read by Tesseract as a block apart from the labels (see `same_row`)."""
+    mid = (line.top + line.bottom) / 2
+    return any(
+        other.page == line.page
+        and other.index != line.index
+        and abs((other.top + other.bottom) / 2 - mid) <= 0.5 * line.height
+        and other.right < line.left
+        and (hits := hits_by_line.get(other.index))
+        and hits[0].start <= 1
+        for other in doc.lines
+    )
 
 
 def continuation(value: Value, hit: Hit, doc: Document, hits_by_line: dict[int, list[Hit]]) -> None:

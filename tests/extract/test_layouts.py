@@ -97,6 +97,37 @@ def test_row_table_id_label_wrapped_in_its_cell() -> None:
     assert "040199936945" not in values.get("wife_residence", "")
 
 
+def test_values_read_as_a_block_of_their_own_beside_the_labels() -> None:
+    """Tesseract read a rescanned certificate as a column of labels, then a column of values
+    (each value its own OCR line at its label's height: fresh duplicate seed 6909); each value
+    still goes with the label beside it, and a blank stays blank."""
+    labels = [
+        "Họ, chữ đệm, tên chồng:",
+        "Ngày, tháng, năm sinh:",
+        "Số định danh cá nhân:",
+        "Họ, chữ đệm, tên vợ:",
+        "Ngày, tháng, năm sinh:",
+        "Số định danh cá nhân:",
+    ]
+    values = ["Lê Bảo Long", "17/09/1954", "074054129195", "Nguyễn Thị Hiền", "16/05/1955", ""]
+    p = page(line(("GIẤY CHỨNG NHẬN KẾT HÔN", 800)), *(line((t, 300)) for t in labels))
+    rows = [i + 1 for i, v in enumerate(values) if v]
+    block = page(*(line((v, 900)) for v in values if v))
+    for word in block.words:  # the value block's lines sit beside their labels, numbered after
+        row = rows[int(word[6])]  # type: ignore[call-overload]
+        word[2], word[4] = 200 + row * 80, 240 + row * 80
+        word[6] = 100 + int(word[6])  # type: ignore[call-overload]
+    p.words.extend(block.words)
+    result = extract_document("marriage_certificate", [p])
+    got = {k: f.value for k, f in result.fields.items()}
+    assert got["husband_name"] == "Lê Bảo Long"
+    assert got["husband_date_of_birth"] == "1954-09-17"
+    assert got["husband_id_number"] == "074054129195"
+    assert got["wife_name"] == "Nguyễn Thị Hiền"
+    assert got["wife_date_of_birth"] == "1955-05-16"
+    assert "wife_id_number" not in got
+
+
 def test_row_table_headings_sitting_low_are_not_part_of_the_first_row() -> None:
     """Given "Bên nữ | Bên nam" read lower than "Thông tin", down into the reach of the first
     row's label, when the table is read, then the headings are not in the spouses' names."""
