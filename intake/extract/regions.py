@@ -189,9 +189,17 @@ def same_row(hit: Hit, doc: Document, hits_by_line: dict[int, list[Hit]]) -> Val
     if hits and hits[0].start <= 1:
         return Value()
     stop_at = min((h.start for h in hits), default=len(row.words))
-    value = Value(stop="label" if stop_at < len(row.words) else "eol")
-    for w in row.words[:stop_at]:
-        if debris(w, row.height) or is_leader(w.text) or is_junk(w.text):
+    value = _value_of(row.words[:stop_at], row.height)
+    value.stop = "label" if stop_at < len(row.words) else "eol"
+    return value
+
+
+def _value_of(words: list[Word], line_height: float) -> Value:
+    """The words of a value on a line of its own: leading leaders and debris skipped, up to
+    the first leader or debris after text."""
+    value = Value()
+    for w in words:
+        if debris(w, line_height) or is_leader(w.text) or is_junk(w.text):
             if not value.empty:
                 break
             continue
@@ -224,17 +232,7 @@ def below(
             continue
         if hits_by_line.get(nxt.index) or _beside_label(nxt, doc, hits_by_line):
             return Value()  # the next labelled line, or the value of the label beside it
-        value = Value()
-        for i in inside:
-            w = nxt.words[i]
-            if debris(w, nxt.height) or is_leader(w.text) or is_junk(w.text):
-                if not value.empty:
-                    break
-                continue
-            value.add(w, strip_leaders(w.text))
-            if ends_with_leader(w.text):
-                break
-        return value
+        return _value_of([nxt.words[i] for i in inside], nxt.height)
     return Value()
 
 
