@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from intake.extract.card_names import syllable_like
+from intake.extract.card_names import listed_forms, syllable_like
 from intake.extract.model import ExtractedField, Extraction
 from intake.extract.mrz import Mrz
 from intake.extract.mrz_names import MrzName, agrees, mend, read_names_line, resplit
@@ -104,11 +104,10 @@ def _agreeing_line(lines: list[str], names: MrzName) -> str | None:
 
 
 def _unambiguous(word: str, first: bool) -> bool:
-    from intake.extract.values.given_names import known_syllable, same_letters
+    from intake.extract.values.given_names import known_syllable
     from intake.extract.values.names import SURNAMES, capitalise
 
-    forms = ([s for s in SURNAMES if fold(s) == fold(word)] if first else same_letters(word))
-    if len(forms) <= 1:
+    if len(listed_forms(word, first)) <= 1:
         return True
     marked = fold(word) != word.lower()
     listed = capitalise(word) in SURNAMES if first else known_syllable(word)

@@ -10,40 +10,61 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
-from intake.extract.values.names import parse_name
+from rapidfuzz.distance import Levenshtein
+
+from intake.extract.text import fold
+from intake.extract.values.given_names import known_syllable, same_letters
+from intake.extract.values.names import SURNAMES, parse_name
 
 #: The vowel groups of Vietnamese syllables, accents folded (ươi -> uoi, uyê -> uye), longest
 #: first: "UÁO" (BẢO misread) has three vowels but is no syllable.
 _NUCLEI = ("oai", "oay", "oeo", "uay", "uoi", "uou", "uya", "uye", "uyu", "ieu", "yeu",
            "ai", "ao", "au", "ay", "eo", "eu", "ia", "ie", "iu", "oa", "oe", "oi", "oo", "ua",
            "ue", "ui", "uo", "uu", "uy", "ye", "a", "e", "i", "o", "u", "y")
+_ONSET = r"(ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnpqrstvx])?"
+_FINAL = r"(ch|ng|nh|[cmnpt])?"
 #: A Vietnamese syllable, accents folded: an onset, a vowel nucleus, a final. A name word
 #: OCR broke apart ("NG YẾ SN" for "NGUYỄN") is not one, and neither is most debris.
-_SYLLABLE = re.compile(r"(ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnpqrstvx])?"
-                       rf"({'|'.join(_NUCLEI)})(ch|ng|nh|[cmnpt])?")
-
-
-def syllable_like(word: str) -> bool:
-    """Words with an apostrophe or hyphen (H'Hen, minority names) are not checked."""
-    from intake.extract.text import fold
-
-    return bool(re.search(r"['’-]", word)) or bool(_SYLLABLE.fullmatch(fold(word)))
-
-
-_syllable_like = syllable_like  # the name tests/photos/test_photos.py imports
-
+_SYLLABLE = re.compile(_ONSET + rf"({'|'.join(_NUCLEI)})" + _FINAL)
 #: The same with any one to three vowels: what a reading's words must look like for the
 #: reading to count at all. A word whose vowels are no Vietnamese group ("DỤUY", "UÁO")
 #: still lets its reading vote on the other words; it gets no vote on its own column.
-_LOOSE = re.compile(r"(ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnpqrstvx])?"
-                    r"[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?")
+_LOOSE = re.compile(_ONSET + r"[aeiouy]{1,3}" + _FINAL)
+
+
+def _shaped(pattern: re.Pattern[str], word: str) -> bool:
+    """Words with an apostrophe or hyphen (H'Hen, minority names) are not checked."""
+    return bool(re.search(r"['’-]", word)) or bool(pattern.fullmatch(fold(word)))
+
+
+def syllable_like(word: str) -> bool:
+    return _shaped(_SYLLABLE, word)
 
 
 def _word_shaped(word: str) -> bool:
-    from intake.extract.text import fold
+    return _shaped(_LOOSE, word)
 
-    return bool(re.search(r"['’-]", word)) or bool(_LOOSE.fullmatch(fold(word)))
+
+@cache
+def _surnames_by_letters() -> dict[str, list[str]]:
+    by: dict[str, list[str]] = {}
+    for s in SURNAMES:
+        by.setdefault(fold(s), []).append(s)
+    return by
+
+
+def listed_forms(word: str, surname: bool) -> list[str]:
+    """The listed surnames (``surname``) or given-name syllables spelled with ``word``'s
+    letters, whatever its tone marks and case (an MRZ's ``NGUYEN`` too)."""
+    if surname:
+        return list(_surnames_by_letters().get(fold(word), []))
+    return same_letters(word)
+
+
+def listed(word: str, surname: bool) -> bool:
+    return bool(listed_forms(word, surname))
 
 
 #: Punctuation between two letters of one word ("I,ÂM" for LÂM): blur broke a letter into a
@@ -58,8 +79,6 @@ _LOOK_ALIKE = frozenset("cosuvwxz")
 
 def _capitals(text: str) -> str:
     """``text`` in capitals when its only lower-case letters look like capitals."""
-    from intake.extract.text import fold
-
     lower = [c for c in text if c.islower()]
     return text.upper() if lower and all(fold(c) in _LOOK_ALIKE for c in lower) else text
 
@@ -67,10 +86,6 @@ def _capitals(text: str) -> str:
 def vote_name(texts: list[str]) -> tuple[str, int] | None:
     """The name the band's readings (best view first) agree on, and the index of a reading
     that spells it (its words' boxes are kept); None when no reading is a valid name."""
-    from intake.extract.text import fold
-    from intake.extract.values.given_names import known_syllable, same_letters
-    from intake.extract.values.names import SURNAMES
-
     reads: list[tuple[str, int, bool]] = []
     for index, text in enumerate(texts):
         letters = " ".join(re.sub(r"[^\w\s]|_|\d", " ", _INSIDE.sub("", _capitals(text))).split())
@@ -84,7 +99,7 @@ def vote_name(texts: list[str]) -> tuple[str, int] | None:
     found = [(letters, index) for letters, index, valid in reads if valid]
     if not found:
         return None
-    surnames = {fold(s) for s in SURNAMES}
+    surnames = set(_surnames_by_letters())
     folded = [fold(letters) for letters, _ in found]
     best = max(set(folded), key=lambda f: (f.split()[0] in surnames, folded.count(f),
                                            -folded.index(f)))
@@ -96,11 +111,11 @@ def vote_name(texts: list[str]) -> tuple[str, int] | None:
         if not column:
             return None  # no reading has a syllable here ("UÁO" for BẢO)
         votes = [fold(w) for w in column]
-        listed = surnames if i == 0 else {fold(w) for w in column if same_letters(w)}
+        spellings = surnames if i == 0 else {fold(w) for w in column if same_letters(w)}
         if i == len(target) - 1:
-            listed = listed - _MIDDLE_ONLY
-        letters = max(set(votes), key=lambda f: (f in listed, votes.count(f), f == chosen))
-        if letters not in listed and votes.count(letters) < 2:
+            spellings = spellings - _MIDDLE_ONLY
+        letters = max(set(votes), key=lambda f: (f in spellings, votes.count(f), f == chosen))
+        if letters not in spellings and votes.count(letters) < 2:
             return None  # a word neither listed nor read twice: too weak to give as a name
         forms = tuple(w for w in column if fold(w) == letters)
 
@@ -122,8 +137,6 @@ def vote_name(texts: list[str]) -> tuple[str, int] | None:
 def _tie(forms: list[str]) -> str | None:
     """Of two listed forms read equally often, the one with marks when the other has none
     (THÀNH twice, THANH twice: blur loses marks more often than it adds them); else None."""
-    from intake.extract.text import fold
-
     marked = [f for f in forms if fold(f) != f.lower()]
     return marked[0] if len(forms) == 2 and len(marked) == 1 else None
 
@@ -136,26 +149,20 @@ _U_BROKEN = ("LI", "LJ", "IJ", "II", "L")
 def _unbroken(word: str, surname: bool) -> str:
     """``word`` with a U that OCR broke into two strokes put back ("TLYẾT" -> "TUYẾT"),
     when that makes a listed surname (first word) or name syllable of a non-syllable."""
-    from intake.extract.text import fold
-    from intake.extract.values.given_names import same_letters
-    from intake.extract.values.names import SURNAMES
-
     if syllable_like(word):
         return word
     for broken in _U_BROKEN:
         at = word.find(broken)
         while at >= 0:
             mended = word[:at] + "U" + word[at + len(broken):]
-            if (fold(mended) in {fold(s) for s in SURNAMES} if surname
-                    else bool(same_letters(mended))):
+            if listed(mended, surname):
                 return mended
             at = word.find(broken, at + 1)
     if not re.search(r"[aeiouy]", fold(word)):  # no vowel: a thin I blur erased ("BCH")
         options = {word[:at] + "I" + word[at:] for at in range(1, len(word))}
-        listed = [m for m in options if (fold(m) in {fold(s) for s in SURNAMES} if surname
-                                         else bool(same_letters(m)))]
-        if len(listed) == 1:
-            return listed[0]
+        spelled = [m for m in options if listed(m, surname)]
+        if len(spelled) == 1:
+            return spelled[0]
     return word
 
 
@@ -166,10 +173,6 @@ _MIDDLE_ONLY = frozenset({"thi", "van"})
 
 def _lines_up(words: list[str], target: list[str]) -> bool:
     """Same number of words as ``target`` (folded), each within two letters of its own."""
-    from rapidfuzz.distance import Levenshtein
-
-    from intake.extract.text import fold
-
     return len(words) == len(target) and all(
         Levenshtein.distance(fold(w), t) <= 2 for w, t in zip(words, target, strict=True))
 
@@ -177,11 +180,7 @@ def _lines_up(words: list[str], target: list[str]) -> bool:
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # grave acute tilde hook dot
 
 
-def _has_tone(word: str) -> bool:
-    return any(c in _TONES for c in unicodedata.normalize("NFD", word))
-
-
-def _tone_of(word: str) -> str:
+def tone_of(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if c in _TONES)
 
 
@@ -192,12 +191,10 @@ def _marked_like(word: str) -> str:
     another far more often than it invents one, when exactly one listed syllable with these
     letters carries a tone mark (Tiến, not Tiên), that is the word.
     Unmarked and listed words are left alone (repair_given_names handles the rest)."""
-    from intake.extract.values.given_names import known_syllable, same_letters
-
-    if known_syllable(word) or not _has_tone(word):
+    if known_syllable(word) or not tone_of(word):
         return word
-    marked = [s for s in same_letters(word) if _has_tone(s)]
-    toned = [s for s in marked if _tone_of(s) == _tone_of(word)]
+    marked = [s for s in same_letters(word) if tone_of(s)]
+    toned = [s for s in marked if tone_of(s) == tone_of(word)]
     if len(toned) == 1:  # the tone mark read, on another vowel mark: THỪY is Thùy
         return toned[0].upper()
     return marked[0].upper() if len(marked) == 1 else word

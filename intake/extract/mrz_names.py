@@ -24,6 +24,9 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Levenshtein
+
+from intake.extract.card_names import listed, listed_forms, syllable_like, tone_of
 from intake.extract.text import fold
 
 #: What OCR makes of MRZ letters as digits (OCR-B: O and 0, I and 1, S and 5, B and 8).
@@ -60,8 +63,6 @@ def read_names_line(lines: list[str]) -> MrzName | None:
     """The names line among OCR lines; when several readings of it differ, the one read most
     often, then the one with more listed words (None on a tie: two readings that disagree
     prove nothing)."""
-    from intake.extract.card_names import syllable_like
-
     found: list[MrzName] = []
     for raw in lines:
         line = _clean(raw)
@@ -81,7 +82,7 @@ def read_names_line(lines: list[str]) -> MrzName | None:
     counts = Counter(found)
 
     def rank(name: MrzName) -> tuple[int, int]:
-        return counts[name], sum(_listed(w, i == 0) for i, w in enumerate(name.words))
+        return counts[name], sum(listed(w, i == 0) for i, w in enumerate(name.words))
 
     ranked = sorted(counts, key=rank, reverse=True)
     if len(ranked) > 1 and rank(ranked[0]) == rank(ranked[1]):
@@ -89,26 +90,14 @@ def read_names_line(lines: list[str]) -> MrzName | None:
     return ranked[0]
 
 
-def _listed(word: str, first: bool) -> bool:
-    """Letters that spell a listed surname (first word) or name syllable."""
-    from intake.extract.values.given_names import same_letters
-    from intake.extract.values.names import SURNAMES
-
-    if first:
-        return any(fold(s).upper() == word for s in SURNAMES)
-    return bool(same_letters(word))
-
-
 def word_agrees(read: str, mrz: str, first: bool, last_cut: bool = False) -> bool:
     """A word of the front's reading against the MRZ's: the same letters; or, where the MRZ
     word is itself no listed name (so OCR may have misread it: BTNH, VINHH), one letter
     apart; or, for the last word of a full line, the MRZ word starts it."""
-    from rapidfuzz.distance import Levenshtein
-
     letters = fold(read).upper().replace(" ", "")
     if letters == mrz or (last_cut and letters.startswith(mrz)):
         return True
-    return not _listed(mrz, first) and Levenshtein.distance(letters, mrz) <= 1
+    return not listed(mrz, first) and Levenshtein.distance(letters, mrz) <= 1
 
 
 def agrees(name: str, mrz: MrzName) -> bool:
@@ -142,11 +131,6 @@ def mend(name: str, mrz: MrzName) -> str | None:
     the tone mark read, else the only listed form. None when a word is further off, is a
     listed name too ("TÚ" for TUNG: either line may be the misread one), or has no such
     form; then the name is refused, never guessed."""
-    from rapidfuzz.distance import Levenshtein
-
-    from intake.extract.values.given_names import same_letters
-    from intake.extract.values.names import SURNAMES
-
     words = name.split()
     if mrz.cut or len(words) != len(mrz.words):
         return None
@@ -155,12 +139,10 @@ def mend(name: str, mrz: MrzName) -> str | None:
         if word_agrees(word, letters, i == 0):
             out.append(word)
             continue
-        if Levenshtein.distance(fold(word).upper(), letters) > 2 or _listed(
-                fold(word).upper(), i == 0):
+        if Levenshtein.distance(fold(word).upper(), letters) > 2 or listed(word, i == 0):
             return None
-        forms = ([s for s in SURNAMES if fold(s).upper() == letters] if i == 0
-                 else same_letters(letters))
-        toned = [f for f in forms if _tone(f) == _tone(word)]
+        forms = listed_forms(letters, i == 0)
+        toned = [f for f in forms if tone_of(f) == tone_of(word)]
         if len(toned) == 1:
             out.append(toned[0])
         elif len(forms) == 1:
@@ -168,10 +150,3 @@ def mend(name: str, mrz: MrzName) -> str | None:
         else:
             return None
     return " ".join(out)
-
-
-_TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave acute tilde hook dot
-
-
-def _tone(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word) if c in _TONES)
