@@ -61,15 +61,28 @@ def second_views(gray: np.ndarray, flat: np.ndarray, norm: np.ndarray,
             gray[t0:t1, x0:x1], flat[t0:t1, x0:x1]]
 
 
-def id_of(text: str) -> str | None:
-    """A valid 12-digit number in a digits-only reading (its last 12 digits when longer)."""
-    digits = re.sub(r"\D", "", text)
-    if len(digits) < 12:
-        return None
-    parsed = parse_id_number(digits[-12:])
+def valid_id(text: str) -> str | None:
+    """The 12-digit ID number ``text`` reads as, when valid (known province code, century
+    digit), else None."""
+    parsed = parse_id_number(text)
     if parsed is None or not parsed.valid or len(parsed.value) != 12:
         return None
     return parsed.value
+
+
+def id_of(text: str) -> str | None:
+    """A valid 12-digit number in a digits-only reading (its last 12 digits when longer)."""
+    digits = re.sub(r"\D", "", text)
+    return valid_id(digits[-12:]) if len(digits) >= 12 else None
+
+
+def plausible_date(m: re.Match[str]) -> str | None:
+    """YYYY-MM-DD of a (day, month, year) match with a day 1-31, month 1-12 and year
+    1900-2100, else None."""
+    day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if 1 <= day <= 31 and 1 <= month <= 12 and 1900 <= year <= 2100:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
 
 
 def birth_of(texts: Sequence[str]) -> str | None:
@@ -80,9 +93,8 @@ def birth_of(texts: Sequence[str]) -> str | None:
     dates: list[str] = []
     for text in texts:
         for m in reversed(list(_DATE.finditer(text))):
-            day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
-            if 1 <= day <= 31 and 1 <= month <= 12 and 1900 <= year <= 2100:
-                dates.append(f"{year:04d}-{month:02d}-{day:02d}")
+            if (date := plausible_date(m)) is not None:
+                dates.append(date)
                 break
     ranked = Counter(dates).most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):

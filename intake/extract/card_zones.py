@@ -23,9 +23,16 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from intake.extract.card_id_vote import birth_of, id_of, second_views, settle_two
+from intake.extract.card_id_vote import (
+    birth_of,
+    id_of,
+    plausible_date,
+    second_views,
+    settle_two,
+    valid_id,
+)
 from intake.extract.card_names import vote_name
-from intake.extract.idnumber import consistency_problems, parse_id_number
+from intake.extract.idnumber import consistency_problems
 from intake.extract.mrz_assembly import MrzLines, second_lines
 from intake.extract.values.names import parse_name
 from intake.ocr.base import OcrEngine, OcrLine, OcrWord, map_boxes
@@ -245,20 +252,14 @@ _DATE = re.compile(r"(\d{2})[/.-]?(\d{2})[/.-](\d{4})")
 def _read_birth(engine: OcrEngine, views: CardViews, zone: Zone) -> str | None:
     for text, _ in band_reads(engine, views, _band(views, zone, trim=False), limit=2):
         m = _DATE.search(text.replace(" ", ""))
-        if (m and 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12
-                and 1900 <= int(m.group(3)) <= 2100):
-            return f"{m.group(3)}-{m.group(2)}-{m.group(1)}"
+        if m and (date := plausible_date(m)) is not None:
+            return date
     return None
 
 
 def _page_ids(hint: str) -> list[str]:
     """The valid 12-digit numbers the card's page OCR (``hint``) read."""
-    out = []
-    for line in hint.splitlines():
-        parsed = parse_id_number(line)
-        if parsed is not None and parsed.valid and len(parsed.value) == 12:
-            out.append(parsed.value)
-    return out
+    return [value for line in hint.splitlines() if (value := valid_id(line)) is not None]
 
 
 def _read_id(views: CardViews, zone: Zone, engines: tuple[OcrEngine, ...],
@@ -313,9 +314,8 @@ def _tesseract_ids(views: CardViews, box: tuple[int, int, int, int],
     digits-only engine on the first two."""
     for limit, engine in ((None, engines[0]), (2, engines[-1])):
         for text, lines in band_reads(engine, views, box, limit):
-            parsed = parse_id_number(text)
-            if parsed is not None and parsed.valid and len(parsed.value) == 12:
-                yield ZoneReading("id_number", parsed.value, tuple(lines))
+            if (value := valid_id(text)) is not None:
+                yield ZoneReading("id_number", value, tuple(lines))
 
 
 def _second_ids(second: LineRecognizer, views: CardViews,
