@@ -209,9 +209,7 @@ def find_documents(image: Image.Image) -> tuple[str, list[np.ndarray]] | None:
         for quad, fill, q_area in _fitted_quads(mask, (0.025 * area, 0.97 * area), 0.88):
             w, h = _sides(quad)
             ratio = max(w, h) / max(1.0, min(w, h))
-            # ID-1 is 1.585; a tilted camera stretches it along the far side, by up to
-            # ~1.4x on generated photos (a card's sides measured 1.19 on seed 536001)
-            if w >= h and 1.08 <= ratio <= 2.2:
+            if _card_shaped(quad):
                 target = cards
             elif h > w and ratio <= 2.0 and q_area > 0.15 * area:  # A4 1.414, squeezed
                 # down to ~1.05 (seed 536001) or stretched to 1.71 (538001) by the same tilt
@@ -293,7 +291,9 @@ def _touching_cards(masks: list[np.ndarray], page: np.ndarray) -> list[np.ndarra
 
 
 def _card_shaped(quad: np.ndarray) -> bool:
-    """Landscape, in ID-1 proportions as a tilted camera sees them (see `find_documents`)."""
+    """Landscape, in ID-1 proportions as a tilted camera sees them: ID-1 is 1.585; a tilted
+    camera stretches it along the far side, by up to ~1.4x on generated photos (a card's
+    sides measured 1.19 on seed 536001)."""
     w, h = _sides(quad)
     return w >= h and 1.08 <= w / max(1.0, h) <= 2.2
 
