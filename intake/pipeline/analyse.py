@@ -19,6 +19,7 @@ from intake.dedup import TextFingerprint, fingerprint_text, record_keys
 from intake.errors import IntakeError
 from intake.extract import ExtractedField, PageWords, extract_document
 from intake.extract.card_zones import zone_readings_of
+from intake.pipeline.card_persons import several_persons_reason, split_by_person, unplaced_reason
 from intake.pipeline.pages import PageResult
 from schemas import load_schemas
 
@@ -101,11 +102,26 @@ def analyse(
         split=split,
         threshold=settings.classify_threshold,
     )
-    return [_plan(segment, results) for segment in segments]
+    plans: list[DocumentPlan] = []
+    for segment in segments:
+        pages = results[segment.first_page - 1 : segment.last_page]
+        persons = split_by_person(pages[0]) if _one_card_page(segment, pages, split) else None
+        if persons is None:
+            plans.append(_plan(segment, pages))
+            continue
+        for person in persons:  # several persons' cards on one photo (card_persons)
+            plan = _plan(segment, [person.result])
+            if person.id_number is None:
+                plan.review_reasons.append(unplaced_reason())
+            plans.append(plan)
+    return plans
 
 
-def _plan(segment: Any, results: list[PageResult]) -> DocumentPlan:
-    pages = results[segment.first_page - 1 : segment.last_page]
+def _one_card_page(segment: Any, pages: list[PageResult], split: bool) -> bool:
+    return split and segment.doc_type == "id_card" and len(pages) == 1
+
+
+def _plan(segment: Any, pages: list[PageResult]) -> DocumentPlan:
     plan = DocumentPlan(
         first_page=segment.first_page,
         last_page=segment.last_page,
@@ -138,6 +154,8 @@ def _plan(segment: Any, results: list[PageResult]) -> DocumentPlan:
     )
     plan.fields = extraction.fields
     plan.review_reasons.extend(extraction.review_reasons)
+    if plan.doc_type == "id_card" and (several := several_persons_reason(pages)):
+        plan.review_reasons.append(several)
     plan.persons = extraction.persons
     schema = load_schemas()[plan.doc_type]
     plan.record_keys = record_keys(schema, {k: f.value for k, f in plan.fields.items()})

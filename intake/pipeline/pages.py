@@ -223,7 +223,7 @@ class PageReader:
     def _flatten(self, task: PageTask, image: Image.Image, result: PageResult) -> Flattened | None:
         """Photos (not scans, not PDF pages) are found on the desk and warped flat; the
         transforms back to the photo are kept with the page (docs/photos.md)."""
-        if task.fmt != "image" or not self.settings.read_photos:
+        if task.fmt == "pdf" or not self.settings.read_photos:  # jpeg, png, tiff (or "image")
             return None
         flat = flatten(image)
         if flat is not None:
