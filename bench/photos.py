@@ -44,6 +44,7 @@ from intake.extract import PageWords, extract_document
 from intake.extract.card_zones import zone_readings_of
 from intake.extract.mrz import read_mrz
 from intake.extract.qr import parse_card_qr
+from intake.loading.sniff import sniff
 from intake.pipeline.pages import PageReader, PageTask
 
 PHOTO_SEED = 535353  # reserved for this benchmark: never used while developing
@@ -95,7 +96,8 @@ def measure(data: Path, examples: int = 0, turn: int = 0) -> dict[str, Any]:
             path = _turned(data / truth["file"], turn, turned)
             started = time.perf_counter()
             try:
-                result = reader.read(PageTask(str(path), "image", 0))
+                # the format the pipeline gives the reader (jpeg/png), not a generic one
+                result = reader.read(PageTask(str(path), sniff(path).format, 0))
             except Exception as exc:  # a reader bug: scored as a miss, counted, shown
                 rows.append(_crashed(truth, exc))
                 continue
