@@ -3,13 +3,10 @@ record (intake/pipeline/card_persons.py)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pytest
-from PIL import Image, ImageOps
 from sqlalchemy import select
 
 from intake.config import Settings
@@ -18,6 +15,7 @@ from intake.pipeline.pages import PageResult
 from intake.warehouse.models import DuplicateLink
 from intake.warehouse.repository import Warehouse
 from samples import generate
+from samples.generator.photo_pairs import two_persons_photos
 from tests.intake.run import run_pipeline
 
 # Two persons' numbers (valid province codes and century digits) and an MRZ for the first.
@@ -90,33 +88,12 @@ def test_unsplit_page_with_two_persons_numbers_goes_to_review() -> None:
 
 
 def _two_persons_photo(tmp: Path) -> tuple[Path, list[dict[str, Any]]]:
-    """Two generated card photos' cards (each cut out with a margin of its own desk) side by
-    side on one desk: a clerk's photo of two persons' cards."""
+    """Two generated single-card photos' cards side by side on one desk."""
     data = tmp / "cards"
     generate(data, 16, 4343, "photo", types=["id_card"], dup_fraction=0.0, workers=1)
-    picked = []
-    for path in sorted((data / "truth").glob("*.json")):
-        truth = json.loads(path.read_text("utf-8"))
-        photo = truth["pages"][0]["extra"]["photo"]
-        if photo["scene"] == "card":
-            picked.append((truth, photo))
-    assert len(picked) >= 2, "the seed gives two single-card photos"
-    crops = []
-    for truth, photo in picked[:2]:
-        image = ImageOps.exif_transpose(Image.open(data / truth["file"])).convert("RGB")
-        quad = np.array(photo["quads"][0])
-        (x0, y0), (x1, y1) = quad.min(axis=0) - 25, quad.max(axis=0) + 25
-        crops.append(image.crop((max(0, int(x0)), max(0, int(y0)), int(x1), int(y1))))
-    noise = np.random.default_rng(1).normal(0, 6, (max(c.height for c in crops) + 80,
-                                                   sum(c.width for c in crops) + 120, 3))
-    desk = Image.fromarray((noise + np.array([92, 64, 40])).clip(0, 255).astype(np.uint8))
-    x = 40
-    for crop in crops:
-        desk.paste(crop, (x, 40))
-        x += crop.width + 40
-    out = tmp / "two_persons.jpg"
-    desk.save(out, quality=90)
-    return out, [t["documents"][0]["fields"] for t, _ in picked[:2]]
+    pairs = two_persons_photos(data, tmp / "pairs", limit=1)
+    assert pairs, "the seed gives two single-card photos"
+    return tmp / "pairs" / pairs[0]["file"], pairs[0]["persons"]
 
 
 @pytest.mark.slow
