@@ -7,7 +7,9 @@ cover, the province code (the ID number's first three digits), only the composit
 digit at the end of the dates line covers, and that needs the two lines together
 (`intake.extract.mrz`). So the readings are collected (`MrzLines`) and the pair chosen:
 a number and a dates line whose composite holds first, then one whose expiry checks too,
-then the first read. Reading stops (`MrzLines.settled`) once such a pair holds.
+then the first read. Reading stops (`MrzLines.settled`) only once a pair's composite
+holds (and its expiry checks): a pair whose composite was not read leaves the province code
+unchecked.
 
 The readings come from Tesseract on the band's views and, when Tesseract's leave it
 unsettled, from PP-OCR (`intake.ocr.ppocr_lines`, MRZ alphabet) on each text row of the
@@ -78,8 +80,14 @@ class MrzLines:
         return (best[1], best[2], *self.names[:1])
 
     def settled(self) -> bool:
-        """A pair whose composite holds, or, with no composite read, whose expiry checks."""
-        return any(mrz.id_number is not None and _full(mrz) and mrz.composite is not False
+        """A pair whose composite holds and whose expiry checks.
+
+        A pair whose composite was not read (a dates line cut short) does not settle it:
+        nothing then covers the number's province code, and a blurred 3 read 9 gives
+        another province (``095091513486`` for ``035091513486`` on a development
+        photocopy, whose dates line ``...VM<`` lost its composite in that view; the
+        PP-OCR rows read after it had the composite, which refused that number)."""
+        return any(mrz.id_number is not None and _full(mrz) and mrz.composite is True
                    for _, _, _, mrz in self._pairs())
 
 
