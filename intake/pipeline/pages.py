@@ -30,7 +30,7 @@ from intake.pipeline.card_digits import correct_cards, read_missing_expiry
 from intake.preprocess.cards import CardRegion, find_cards, read_card
 from intake.preprocess.deskew import deskew, estimate_skew
 from intake.preprocess.lines import remove_leaders_and_rules
-from intake.preprocess.photo import Flattened, flatten
+from intake.preprocess.photo import Flattened, flatten, turned_over
 from intake.preprocess.photo_ocr import read_card_sheet, reread_cards
 from intake.warehouse.blobs import BlobStore
 
@@ -38,6 +38,9 @@ from intake.warehouse.blobs import BlobStore
 #: down: only then is orientation detection run, so upright pages do not pay for it.
 ORIENTATION_CHECK_CONFIDENCE = 0.70
 ORIENTATION_CHECK_MIN_WORDS = 15
+#: A photographed page's reading turned 180 degrees replaces the upright one, when OSD could
+#: not tell, only with this much more mean confidence (and at least half as many words).
+TURNED_PAGE_MARGIN = 0.1
 #: Scans below Settings.ocr_min_dpi are enlarged to this resolution for OCR.
 OCR_TARGET_DPI = 300
 
@@ -145,12 +148,16 @@ class PageReader:
                 page = self._reread_photo_cards(flat, image, page, cards, result)
             clock.lap("ocr")
             self._book_side_steps(clock, "ocr")
-            if s.detect_orientation and flat is None and _maybe_rotated(page):
+            photo_page = flat is not None and flat.kind == "page"
+            if s.detect_orientation and (flat is None or photo_page) and _maybe_rotated(page):
                 rotation = self.engine.detect_orientation(original)
-                if rotation:
+                if rotation and flat is None:
                     result.rotation = rotation
                     image = self._level(original.rotate(rotation, expand=True), result)
                     page, cards = self._recognize(image, result.dpi)
+                elif flat is not None and rotation in (None, 180):  # lying upside down?
+                    image, page, cards = self._upright_photo_page(flat, image, page, cards,
+                                                                  result, rotation == 180)
                 clock.lap("orientation")
                 self._book_side_steps(clock, "orientation")
             # QR codes live on the cards (ID cards carry one); decoding the crops is cheap.
@@ -167,6 +174,24 @@ class PageReader:
         result.phash = page_hash(image)
         result.image_sha256 = self.blobs.put_bytes(_jpeg(image, s.page_image_quality))
         clock.lap("save")
+
+    def _upright_photo_page(
+        self, flat: Flattened, image: Image.Image, page: PageText, cards: list[CardRegion],
+        result: PageResult, osd_says_turned: bool,
+    ) -> tuple[Image.Image, PageText, list[CardRegion]]:
+        """A photographed page that read badly, read again turned 180 degrees: kept turned
+        when OSD said so, or, when OSD could not tell (it gives up on blurred photos), when
+        the turned reading is clearly more confident and not much shorter (upside-down print
+        reads as many short, unsure fragments: more words, not fewer)."""
+        turned = image.rotate(180)
+        again, again_cards = self._recognize(turned, result.dpi)
+        better = 2 * len(again.words) >= len(page.words) and (
+            again.confidence >= page.confidence + TURNED_PAGE_MARGIN
+        )
+        if not (osd_says_turned or better):
+            return image, page, cards
+        image = _turn_photo_page(flat, result)
+        return image, self._reread_photo_cards(flat, image, again, again_cards, result), again_cards
 
     def _book_side_steps(self, clock: _Clock, stage: str) -> None:
         """Line removal, card finding and digit re-reads run inside an OCR call; their time is
@@ -311,6 +336,18 @@ def scale_page(page: PageText, factor: float, width: int, height: int) -> PageTe
 
     lines = tuple(map_boxes(page.lines, box))
     return PageText(lines, width, height, engine=page.engine, source=page.source)
+
+
+def _turn_photo_page(flat: Flattened, result: PageResult) -> Image.Image:
+    """A photographed page that lay upside down, turned upright in place: the stored sheet
+    and the region's sheet -> photo homography both turn, so boxes still map back to the
+    photo (and cards on it are warped from the photo the right way up). Only 180 degrees:
+    a page lying at 90 degrees is a landscape quad, which the photo finder handles."""
+    flat.image = flat.image.rotate(180)
+    flat.regions = [turned_over(region) for region in flat.regions]
+    result.rotation = 180
+    result.photo = flat.meta()
+    return flat.image
 
 
 def _maybe_rotated(page: PageText) -> bool:
