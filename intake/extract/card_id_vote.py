@@ -19,7 +19,9 @@ vote among Tesseract views is not.
    a birth date read, the number must agree with it and no Tesseract reading may (they
    read differently: refuse); with no birth date, when Tesseract read no valid number at
    all (blur left it nothing, as on a strongly blurred copy), or read one only once and
-   PP-OCR's views weigh twice `SURE` (all but unanimous).
+   PP-OCR's views weigh twice `SURE` (all but unanimous). A Tesseract reading one digit
+   off a number all of PP-OCR's views read, each sure of that digit (`OVERRULE`), is no
+   contradiction (`_overruled`).
 3. Otherwise nothing: a wrong number is worse than a missing one, since it is reused
    across procedures.
 
@@ -107,14 +109,19 @@ def _agrees(value: str, birth: str | None) -> bool:
 
 
 def settle_two(tess: Sequence[str], pp: Sequence[tuple[str, float]],
-               birth: str | None, page: Sequence[str] = ()) -> str | None:
+               birth: str | None, page: Sequence[str] = (),
+               digits: Sequence[Sequence[float]] = ()) -> str | None:
     """The number Tesseract's (``tess``) and PP-OCR's (``pp``: value and lowest digit
     probability) valid readings settle on, or None (rules in the module docstring).
 
     ``page``: the numbers the card's page OCR read (Tesseract on the whole card). They
     confirm a PP-OCR reading like a band reading does, but do not contradict one: the
     whole-card pass misreads digits far more often than the band reads (on a degraded
-    development scan it read ``035125322276`` where PP-OCR's five views read the number)."""
+    development scan it read ``035125322276`` where PP-OCR's five views read the number).
+
+    ``digits``: each PP-OCR view's probabilities of its 12 digits (aligned with ``pp``);
+    with them, a Tesseract reading one digit off PP-OCR's unanimous number where PP-OCR's
+    views are all sure of that digit does not contradict it (`_overruled`)."""
     values = [v for v, _ in pp]
     confirmed = [v for v in dict.fromkeys([*tess, *page]) if v in values]
     if confirmed:
@@ -127,6 +134,7 @@ def settle_two(tess: Sequence[str], pp: Sequence[tuple[str, float]],
     if not ranked or ranked[0][1] < SURE or (len(ranked) > 1 and ranked[1][1] >= SURE / 2):
         return None
     value, total = ranked[0]
+    tess = [v for v in tess if not _overruled(v, value, pp, digits)]
     if birth is not None:
         if not _agrees(value, birth) or any(_agrees(v, birth) for v in tess):
             return None
@@ -137,3 +145,28 @@ def settle_two(tess: Sequence[str], pp: Sequence[tuple[str, float]],
     # is Tesseract's misread (a blurred 8 read 9 in one view, all five PP-OCR views at
     # 0.82-0.99 on a development photocopy read upside down).
     return value if len(tess) == 1 and total >= 2 * SURE else None
+
+
+#: What PP-OCR's views must weigh at one digit, each by its probability there, to overrule
+#: Tesseract's different reading of that digit: five views at 0.9 (the band has five).
+OVERRULE = 2.5 * SURE
+
+
+def _overruled(reading: str, value: str, pp: Sequence[tuple[str, float]],
+               digits: Sequence[Sequence[float]]) -> bool:
+    """Whether Tesseract's ``reading`` is a one-digit misread of PP-OCR's ``value``: every
+    PP-OCR view read ``value`` and together they weigh `OVERRULE` at the digit where
+    Tesseract differs.
+
+    On a blurred photocopy Tesseract reads a 5 as 3 or a closed 8 as 6 on the band, and
+    the same way on more than one read (development photo 546102 0010: ``045061064301``
+    twice for ``045061064501``, which PP-OCR read on all five views at 0.93-1.0 for every
+    digit). Such a reading agrees with the birth date as much as the right one (the serial
+    digits say nothing of it), so it made a refusal. Two digits off, PP-OCR's views not
+    unanimous, or fewer than five views sure of that digit, still contradicts."""
+    if len(digits) != len(pp) or any(v != value for v, _ in pp):
+        return False
+    apart = [i for i, (a, b) in enumerate(zip(reading, value, strict=True)) if a != b]
+    if len(apart) != 1:
+        return False
+    return sum(probs[apart[0]] for probs in digits if len(probs) == 12) >= OVERRULE

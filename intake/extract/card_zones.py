@@ -279,7 +279,7 @@ def _read_id(views: CardViews, zone: Zone, engines: tuple[OcrEngine, ...],
     page OCR's words out of the band, so the page pass's own reading of the number does
     not reach extraction either."""
     box = _band(views, zone)
-    pp: list[tuple[str, float]] | None = None
+    pp: list[tuple[str, float, tuple[float, ...]]] | None = None
     if second is not None and second.available:
         pp = _second_ids(second, views, box)
         if birth is None and birth_zone is not None:
@@ -293,13 +293,14 @@ def _read_id(views: CardViews, zone: Zone, engines: tuple[OcrEngine, ...],
             value = settle_id([r.text for r in readings], birth, done=False)
             if value is not None:
                 return next(r for r in readings if r.text == value)
-        elif reading.text in (v for v, _ in pp) and (birth is None
+        elif reading.text in (v for v, _, _ in pp) and (birth is None
                                      or not consistency_problems(reading.text, None, birth)):
             break  # confirmed by the other recogniser (and by the birth date when read)
     if pp is None:
         value = settle_id([r.text for r in readings], birth, done=True)
         return next((r for r in readings if r.text == value), None)
-    value = settle_two([r.text for r in readings], pp, birth, page or ())
+    value = settle_two([r.text for r in readings], [(v, p) for v, p, _ in pp], birth,
+                       page or (), [digits for _, _, digits in pp])
     if value is None:
         if (readings or page) and pp:  # the two read different numbers: neither may stand
             return ZoneReading("id_number", "", (OcrLine((OcrWord("", box, 0.0),)),))
@@ -318,16 +319,16 @@ def _tesseract_ids(views: CardViews, box: tuple[int, int, int, int],
                 yield ZoneReading("id_number", value, tuple(lines))
 
 
-def _second_ids(second: LineRecognizer, views: CardViews,
-                box: tuple[int, int, int, int]) -> list[tuple[str, float]]:
+def _second_ids(second: LineRecognizer, views: CardViews, box: tuple[int, int, int, int],
+                ) -> list[tuple[str, float, tuple[float, ...]]]:
     """PP-OCR's valid readings of the ID band, one per grey view, each with the lowest
-    probability among its 12 digits."""
+    probability among its 12 digits and those 12 probabilities."""
     out = []
     for band in second_views(views.gray, views.flat, views.norm, box):
         reading = second.read(band, DIGITS)
         value = id_of(reading.text) if reading is not None else None
         if reading is not None and value is not None:
-            out.append((value, reading.tail_confidence(12)))
+            out.append((value, reading.tail_confidence(12), reading.probabilities[-12:]))
     return out
 
 

@@ -35,3 +35,43 @@ def test_a_pair_without_composite_does_not_settle_the_mrz() -> None:
     assert picked is not None
     mrz = read_mrz([line.text for line in picked])
     assert mrz is not None and mrz.id_number == "035091513486" and mrz.composite is True
+
+
+def test_a_glare_rim_joined_to_a_card_on_the_copy_does_not_hide_it() -> None:
+    """Given a photographed copy whose card has a glare's rim on the paper beside it (a thin
+    band that differs from the paper and joins the card: development photo 546102 0010, no
+    card found), when the cards on the page are looked for, then the card is found, with
+    its corners where the card's are."""
+    import numpy as np
+    from PIL import Image
+
+    from intake.preprocess.photo import find_cards_on_page
+
+    page = np.full((1754, 1240, 3), (238, 232, 236), np.uint8)
+    page[215:697, 160:925] = (196, 212, 218)  # the card's tint
+    page[330:350, 400:800] = (60, 60, 70)  # a line of print
+    page[420:440, 925:1160] = (214, 210, 214)  # the glare's rim, joined to the card
+    quads = find_cards_on_page(Image.fromarray(page))
+    assert len(quads) == 1
+    assert np.abs(quads[0] - np.array([[160, 215], [925, 215], [925, 697], [160, 697]])).max() < 12
+
+
+def test_one_digit_tesseract_misread_against_five_sure_pp_ocr_views() -> None:
+    """Development photo 546102 0010 (a photographed copy): Tesseract read 5 as 3 on two
+    reads of one view (``045061064301``, which agrees with the birth date as much as the
+    right number), PP-OCR's five views read ``045061064501`` at 0.93-1.0 on every digit.
+    With the views' digit probabilities the misread no longer contradicts; PP-OCR unsure of
+    that digit on one view, a reading two digits off, or PP-OCR not unanimous still refuse."""
+    from intake.extract.card_id_vote import settle_two
+
+    right, misread = "045061064501", "045061064301"
+    five = [(right, 0.93), (right, 0.99), (right, 0.94), (right, 0.96), (right, 0.93)]
+    sure = [[1.0] * 12] * 5
+    born = "1961-10-20"
+    assert settle_two([misread, misread], five, born) is None  # no digit probabilities
+    assert settle_two([misread, misread], five, born, digits=sure) == right
+    unsure = [*sure[:4], [1.0] * 9 + [0.4] + [1.0] * 2]
+    assert settle_two([misread, misread], five, born, digits=unsure) is None
+    assert settle_two(["045061064381"], five, born, digits=sure) is None  # two digits off
+    split = [*five[:4], ("045061064581", 0.5)]
+    assert settle_two([misread], split, born, digits=sure) is None
