@@ -81,6 +81,7 @@ def read_mrz(lines: list[str]) -> Mrz | None:
             doc, check, full = _digits(m.group(1)), _digits(m.group(2)), _digits(m.group(3))
             if full[:1] in "869" and structure_problems(full):
                 full = "0" + full[1:]  # every province code is 0xx: a blurred 0 read as 8
+            full = _from_document_number(doc, check, full)
             if (
                 full.isdigit()
                 and check_digit(full[3:]) == check
@@ -117,6 +118,23 @@ def read_mrz(lines: list[str]) -> Mrz | None:
         if not composite and _province_in_doubt(number_fields, composites):
             id_number = None
     return Mrz(id_number, born, sex, expiry, never, composite)
+
+
+def _from_document_number(doc: str, check: str, full: str) -> str:
+    """The full number with its last 9 digits taken from the document number when that
+    copy checks, the full number's copy does not, and the two differ in one digit.
+
+    Line 1 carries the last 9 digits twice (the document number, then inside the full
+    number) and the check digit covers both; a blurred photocopy's back read
+    ``IDVNM0609115088045060911588`` (development photo 546101 0076: the full number's 0
+    read 8 in every view and by both recognisers). The check digit detects every single
+    substitution, so the copy that checks, one digit from the other, is the number; the
+    province code is still the full number's (covered by the composite alone)."""
+    if (len(full) != 12 or not full.isdigit() or not doc.isdigit()
+            or check_digit(full[3:]) == check or check_digit(doc) != check):
+        return full
+    apart = sum(a != b for a, b in zip(doc, full[3:], strict=True))
+    return full[:3] + doc if apart == 1 else full
 
 
 def _holds(number_fields: str, tail: str) -> bool:

@@ -75,3 +75,16 @@ def test_one_digit_tesseract_misread_against_five_sure_pp_ocr_views() -> None:
     assert settle_two(["045061064381"], five, born, digits=sure) is None  # two digits off
     split = [*five[:4], ("045061064581", 0.5)]
     assert settle_two([misread], split, born, digits=sure) is None
+
+
+def test_the_document_number_copy_that_checks_mends_the_full_number() -> None:
+    """Development photo 546101 0076 (a photographed copy's back): every reading of line 1
+    had the full number's 0 read 8 (``...045060911588``), its copy in the document number
+    read right (``060911508``, which the check digit 8 covers). The number is the full
+    number's province code and the copy that checks; a copy two digits off, or one that
+    does not check either, gives no number."""
+    dates = "6004022M9912315VNM<<B"
+    mrz = read_mrz(["1DVNM0609115088045060911588<<<", dates])
+    assert mrz is not None and mrz.id_number == "045060911508"
+    assert read_mrz(["1DVNM0609115088045060911888<<<", dates]).id_number is None  # type: ignore[union-attr]
+    assert read_mrz(["1DVNM0609115083045060911588<<<", dates]).id_number is None  # type: ignore[union-attr]
