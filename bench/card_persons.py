@@ -19,6 +19,7 @@ split by person, extraction). Scored against both persons' truth:
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -90,6 +91,7 @@ def _report(data: Path, rows: list[dict[str, Any]]) -> dict[str, Any]:
         return {"n": n, "hits": hits, "rate": round(hits / n, 4) if n else None}
 
     return {
+        "command": "python -m " + " ".join(["bench.card_persons", *sys.argv[1:]]),
         "data": str(data),
         "photos": len(rows),
         "split": rate(sum(r["documents"] == 2 for r in rows), len(rows)),
