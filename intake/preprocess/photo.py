@@ -8,9 +8,11 @@ document: a frame whose border is mostly not paper-white. Then:
 1. Quadrilaterals are found at a small working size: light, unsaturated regions (cards and
    paper; the minimum of R, G, B is high only there) and closed edges, each contour's sides
    fitted as straight lines (rounded card corners do not pull the corners in) and intersected.
-2. Each quadrilateral is classed by its rectified aspect ratio and orientation: an ID-1 card
-   (85.6 x 54 mm, landscape) or a page (A4, portrait). A page wins: cards on a photographed
-   photocopy are found later on the flat page, as on a scan.
+2. Each quadrilateral is classed by its aspect ratio, and where that leaves a doubt (the
+   ratios overlap under perspective; either may lie at 90 degrees) by the direction of its
+   text lines: an ID-1 card (85.6 x 54 mm, lines along its long side) or a page (A4, lines
+   across it). A page wins: cards on a photographed photocopy are found later on the flat
+   page, as on a scan.
 3. Pages are warped to A4 at 300 DPI. Cards are warped to a fixed size (``CARD_SIZE``, the
    card at ~386 DPI, where its 6-9 pt print reaches the x-height Tesseract reads best) and
    stacked on one white sheet, in reading order.
@@ -207,15 +209,10 @@ def find_documents(image: Image.Image) -> tuple[str, list[np.ndarray]] | None:
     masks = _masks(small)
     for mask in masks:
         for quad, fill, q_area in _fitted_quads(mask, (0.025 * area, 0.97 * area), 0.88):
-            w, h = _sides(quad)
-            ratio = max(w, h) / max(1.0, min(w, h))
-            if _card_shaped(quad):
-                target = cards
-            elif h > w and ratio <= 2.0 and q_area > 0.15 * area:  # A4 1.414, squeezed
-                # down to ~1.05 (seed 536001) or stretched to 1.71 (538001) by the same tilt
-                target = pages
-            else:
+            kind = _kind(small, quad, q_area > 0.15 * area)
+            if kind is None:
                 continue
+            target = cards if kind == "card" else pages
             twins = [x for x in pages + cards if _iou(quad / scale, x[1]) > 0.5]
             if any(not _better(quad / scale, fill, twin[1], twin[2]) for twin in twins):
                 continue  # the same thing, outlined better by the other mask
@@ -226,11 +223,11 @@ def find_documents(image: Image.Image) -> tuple[str, list[np.ndarray]] | None:
         page = max(pages, key=lambda p: p[0])
         touching = _touching_cards(masks, page[1] * scale)
         if not touching:
-            return "page", [page[1]]
+            return "page", [_upright(page[1], portrait=True)]
         cards = [(0.0, quad / scale, 1.0) for quad in touching]
     if cards:
         # reading order: top to bottom, then left to right (rows of cards)
-        quads = [q for _, q, _ in cards]
+        quads = [_upright(q, portrait=False) for _, q, _ in cards]
         quads.sort(key=lambda q: (round(q[:, 1].mean() / (height / 3)), q[:, 0].mean()))
         return "cards", quads
     return None
@@ -291,11 +288,82 @@ def _touching_cards(masks: list[np.ndarray], page: np.ndarray) -> list[np.ndarra
 
 
 def _card_shaped(quad: np.ndarray) -> bool:
-    """Landscape, in ID-1 proportions as a tilted camera sees them: ID-1 is 1.585; a tilted
-    camera stretches it along the far side, by up to ~1.4x on generated photos (a card's
-    sides measured 1.19 on seed 536001)."""
+    """In ID-1 proportions as a tilted camera sees them, either way round (a card may lie
+    at 90 degrees on the desk): ID-1 is 1.585; a tilted camera stretches it along the far
+    side, by up to ~1.4x on generated photos (a card's sides measured 1.19 on seed 536001)."""
     w, h = _sides(quad)
-    return w >= h and 1.08 <= w / max(1.0, h) <= 2.2
+    return 1.08 <= max(w, h) / max(1.0, min(w, h)) <= 2.2
+
+
+def _page_shaped(quad: np.ndarray) -> bool:
+    """In A4 proportions (1.414) as a tilted camera sees them, either way round: squeezed
+    down to ~1.05 (seed 536001) or stretched to 1.71 (538001) by the same tilt."""
+    w, h = _sides(quad)
+    return max(w, h) / max(1.0, min(w, h)) <= 2.0
+
+
+def _kind(small: np.ndarray, quad: np.ndarray, large: bool) -> str | None:
+    """"card", "page" or None for a quad of the working image (``large``: over 15 % of it).
+
+    The side ratios of a card (ID-1, 1.585) and a page (A4, 1.414) overlap once a tilted
+    camera stretches them, and either may lie at 90 degrees on the desk, so when a quad could
+    be both, the direction of its text lines decides: a card's lines run along its long
+    side, a page's across it (`_lines_along`; on the development photos, seeds 546301 and
+    546302, turned 0 and 90 degrees: single cards measured >= +0.8, pages and photocopies
+    <= -0.99, and two touching cards seen as one page-shaped blob -0.7).
+    When the text says nothing (|cue| < 0.3: a blank or washed-out document) the older
+    rule holds: landscape is a card, portrait a page. A portrait quad too small to be a page
+    is a card only when its lines say so (a card lying at 90 degrees)."""
+    w, h = _sides(quad)
+    card, page = _card_shaped(quad), large and _page_shaped(quad)
+    if card and (page or h > w):  # either, or a card lying at 90 degrees
+        cue = _lines_along(small, quad)
+        if cue > _CUE_MARGIN:
+            return "card"
+        if cue < -_CUE_MARGIN and page:
+            return "page"
+        if not page:
+            return None  # portrait, too small for a page, and no card's lines
+        return "card" if w >= h else "page"
+    if card:
+        return "card"  # landscape and too small for a page
+    return "page" if page and h > w else None
+
+
+_CUE_MARGIN = 0.3
+
+
+def _lines_along(small: np.ndarray, quad: np.ndarray) -> float:
+    """How much more the text lines in ``quad`` run along its long side than across it:
+    log of the ratio of the ink profiles' fine-scale variance (a profile taken across text
+    lines alternates line / gap; one taken along them is flat). Positive for a card (its
+    lines run along the long side, however it lies), negative for an upright page.
+    Measured on the working image, the quad warped with its long side horizontal."""
+    w, h = _sides(quad)
+    if w < h:
+        quad, (w, h) = np.roll(quad, -1, axis=0), (h, w)
+    width, height = 400, max(40, round(400 * h / max(1.0, w)))
+    target = np.array([[0, 0], [width, 0], [width, height], [0, height]], np.float32)
+    matrix = cv2.getPerspectiveTransform(quad.astype(np.float32), target)
+    grey = cv2.warpPerspective(small, matrix, (width, height), flags=cv2.INTER_LINEAR).min(axis=2)
+    m = round(0.06 * height)  # the edges and the desk beyond them
+    grey = grey[m:-m, m:-m]
+    ink = cv2.adaptiveThreshold(grey, 1, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV,
+                                15, 8).astype(np.float32)
+
+    def fine(profile: np.ndarray) -> float:
+        smooth = cv2.GaussianBlur(profile.reshape(-1, 1), (1, 0), 6).ravel()
+        return float(np.var(profile - smooth)) + 1e-6
+
+    return float(np.log(fine(ink.mean(axis=1)) / fine(ink.mean(axis=0))))
+
+
+def _upright(quad: np.ndarray, portrait: bool) -> np.ndarray:
+    """The quad's corners starting where its first side is the long one (a card: warped
+    landscape) or the short one (a page: warped portrait). A document lying at 90 degrees
+    is then warped upright or upside down; `read_card_sheet` turns an upside-down card."""
+    w, h = _sides(quad)
+    return np.roll(quad, -1, axis=0) if (w < h) != portrait else quad
 
 
 def _skew(quad: np.ndarray) -> float:
