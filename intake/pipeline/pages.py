@@ -31,7 +31,7 @@ from intake.preprocess.cards import CardRegion, find_cards, read_card
 from intake.preprocess.deskew import deskew, estimate_skew
 from intake.preprocess.lines import remove_leaders_and_rules
 from intake.preprocess.photo import Flattened, flatten, turned_over
-from intake.preprocess.photo_ocr import read_card_sheet, reread_cards
+from intake.preprocess.photo_ocr import photo_card_qr, read_card_sheet, reread_cards
 from intake.warehouse.blobs import BlobStore
 
 #: Below this mean word confidence (or with too few words) a page may be sideways or upside
@@ -161,7 +161,8 @@ class PageReader:
                 clock.lap("orientation")
                 self._book_side_steps(clock, "orientation")
             # QR codes live on the cards (ID cards carry one); decoding the crops is cheap.
-            result.qr = [text for card in cards for text in decode_qr(image.crop(card.box))]
+            result.qr = (photo_card_qr(flat) if flat is not None and flat.kind == "cards"
+                         else [text for card in cards for text in decode_qr(image.crop(card.box))])
             clock.lap("qr")
             if s.reread_digits and cards:
                 page = self._card_digits(flat, image, page, cards, result.qr)

@@ -72,8 +72,9 @@ class Flattened:
     kind: str  # "cards" | "page"
     regions: list[Region] = field(default_factory=list)
     photo_size: tuple[int, int] = (0, 0)
-    #: The upright photo (kept for pages: cards on a photographed photocopy are warped again
-    #: from these pixels, not from the page's already resampled ones). Never serialised.
+    #: The upright photo (cards on a photographed photocopy are warped again from these
+    #: pixels, not from the page's already resampled ones; a card's QR corner is too).
+    #: Never serialised.
     source: Image.Image | None = field(default=None, repr=False)
 
     def meta(self) -> dict[str, Any]:
@@ -434,7 +435,7 @@ def flatten(image: Image.Image) -> Flattened | None:
         regions.append(Region("card", _tuple(quad), (SHEET_GAP, top, SHEET_GAP + cw, top + ch),
                               _tuple(back @ shift)))
     return Flattened(Image.fromarray(sheet), CARD_DPI, "cards", regions,
-                     (image.width, image.height))
+                     (image.width, image.height), image)
 
 
 def find_cards_on_page(page: Image.Image, flat: Flattened | None = None) -> list[np.ndarray]:
