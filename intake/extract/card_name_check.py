@@ -1,13 +1,17 @@
 """Last checks of an ID card's full name against the rest of the card (photos, card scans).
 
 By then the name has been read by zone or by label, and the card's MRZ, sex and ID number
-are known. Three checks, each one either confirms, mends from a second source, or refuses:
+are known. Four checks, each one either confirms, mends from a second source, or refuses:
 
-- the MRZ names line, when the MRZ's number and birth date check (`mrz_names`);
+- the MRZ names line, when the MRZ's number and birth date check (`mrz_names`); when the
+  front gave no name at all, the MRZ's letters name the card if every word has one listed
+  form (or the marks of one are read on the card, or the sex settles a middle Văn / Vân);
 - a name read by label whose words are mostly no Vietnamese syllable is someone's label text
   misread ("F D Gaegz" from "Full name"), not a name: refused (on a photo, one such word);
 - the middle-name markers Văn (men) and Vân (a woman's name): blur turns the breve into a
-  circumflex and back, and the card's sex says which of the two a middle word is.
+  circumflex and back, and the card's sex says which of the two a middle word is;
+- a given-name word whose marks are none of the listed forms of its letters, when several
+  are listed ("Hiến": Hiền or Hiển?): refused.
 
 A refused name is removed with a review reason: a missing name goes to an officer, a wrong
 one would be reused across procedures.
@@ -17,12 +21,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from intake.extract.card_names import listed_forms, syllable_like
+from intake.extract.card_names import doubtful_mark, listed_forms, syllable_like
 from intake.extract.model import ExtractedField, Extraction
 from intake.extract.mrz import Mrz
 from intake.extract.mrz_names import MrzName, agrees, mend, read_names_line, resplit
 from intake.extract.text import fold
-from intake.extract.values.names import parse_name
+from intake.extract.values.names import capitalise, parse_name
 
 _LABEL = "Họ và tên (full_name)"
 
@@ -39,6 +43,7 @@ def check_card_name(result: Extraction, lines: list[str], mrz: Mrz | None) -> No
         _against_mrz(result, lines, names)
     _refuse_unnamelike(result)
     _middle_by_sex(result)
+    _refuse_doubtful_marks(result)
 
 
 def _set(result: Extraction, value: str, note: str, got: ExtractedField | None) -> None:
@@ -78,12 +83,57 @@ def _against_mrz(result: Extraction, lines: list[str], names: MrzName) -> None:
         _set(result, line, f"line {line!r} agrees with the MRZ's {mrz_text}", got)
         return
     if got is None:
+        named = _named_by_mrz(names, lines, _sex(result))
+        if named is not None:
+            _set(result, named, f"MRZ {mrz_text} with the marks of its listed forms", None)
         return
     mended = mend(got.value, names)
     if mended is not None:
         _set(result, mended, f"mended by the MRZ's {mrz_text}; read {got.value!r}", got)
         return
     _refuse(result, f"không khớp dòng tên MRZ {mrz_text} / does not match the MRZ names line")
+
+
+def _named_by_mrz(names: MrzName, lines: list[str], sex: str | None) -> str | None:
+    """The MRZ's name with its tone marks, when the front gave none: each word is the one
+    listed form of its letters (surname list first, given-name syllables after: "HUU" is
+    Hữu); a middle VAN is Văn or Vân by the card's sex; a word with several listed forms
+    ("THUY") takes the marks of the one form read on the name's own line (`_read_in_name`),
+    else the name stays missing, as it does for a word no list has (the line has no check
+    digit: a misread letter there must not make a name)."""
+    if names.cut:
+        return None
+    out = []
+    for i, letters in enumerate(names.words):
+        forms = listed_forms(letters, i == 0)
+        if 0 < i < len(names.words) - 1 and letters == "VAN" and sex is not None:
+            forms = [_BY_SEX[sex]]
+        if len(forms) > 1:
+            seen = {f for f in forms for w in _read_in_name(lines, names, i)
+                    if capitalise(w) == f}
+            forms = list(seen)
+        if len(forms) != 1:
+            return None
+        out.append(forms[0])
+    return " ".join(out)
+
+
+def _read_in_name(lines: list[str], names: MrzName, i: int) -> list[str]:
+    """The upper-case words with the letters of the MRZ's ``i``-th word that sit on a line
+    with another of its words in the same order (a name line read in part: "MÔ XUÂN QUANG
+    MXH"), not in the card's title ("CỘNG HÒA XÃ HỘI ... VIỆT NAM" would give Hòa)."""
+    out = []
+    for line in lines:
+        words = [w for w in line.split() if w.isalpha() and w.upper() == w]
+        letters = [fold(w).upper() for w in words]
+        for at, word in enumerate(words):
+            if letters[at] != names.words[i]:
+                continue
+            before = any(m in letters[:at] for m in names.words[:i])
+            after = any(m in letters[at + 1:] for m in names.words[i + 1:])
+            if before or after:
+                out.append(word)
+    return out
 
 
 def _agreeing_line(lines: list[str], names: MrzName) -> str | None:
@@ -142,13 +192,24 @@ def _middle_by_sex(result: Extraction) -> None:
     if got is None or sex is None:
         return
     words = got.value.split()
-    middle = [_BY_SEX[sex] if fold(w) == "van" and w in _BY_SEX.values() else w
-              for w in words[1:-1]]
+    middle = [_BY_SEX[sex] if fold(w) == "van" else w for w in words[1:-1]]
     value = " ".join([words[0], *middle, words[-1]]) if len(words) > 2 else got.value
     if value != got.value:
         note = f"middle name {_BY_SEX[sex]} by the card's sex; read {got.value!r}"
         result.fields["full_name"] = replace(
             got, value=value, note=f"{got.note}; {note}" if got.note else note)
+
+
+def _refuse_doubtful_marks(result: Extraction) -> None:
+    """A given-name word whose marks are none of the listed forms of its letters, when
+    several are listed ("Hiến": Hiền or Hiển? "Nhan": Nhàn or Nhân?), refuses the name,
+    by zone or by label, photo or scan: blur and scanning lose and swap tone marks far more
+    often than a card carries a name the list lacks, and such a name goes to review."""
+    got = result.fields.get("full_name")
+    if got is None or got.source == "qr":
+        return
+    if any(doubtful_mark(w) for w in got.value.split()[1:]):
+        _refuse(result, "dấu thanh không rõ / tone mark unclear")
 
 
 def _sex(result: Extraction) -> str | None:

@@ -131,7 +131,18 @@ def vote_name(texts: list[str]) -> tuple[str, int] | None:
             continue
         words.append(max(forms, key=rank))  # max keeps the first of equals: the best view
     words[1:] = [_marked_like(w) for w in words[1:]]
+    if any(doubtful_mark(w) and not (fold(w) == "van" and i < len(words) - 1)
+           for i, w in enumerate(words[1:], 1)):
+        return None  # marks no listed form has, on letters several have: which one is hidden
     return " ".join(words), found[folded.index(best)][1]
+
+
+def doubtful_mark(word: str) -> bool:
+    """A given-name word whose letters spell several listed syllables but whose marks, as
+    read, are none of them ("HIẾN": Hiền or Hiển? "THỦ": Thu or Thư?): blur has hidden which
+    one it is, and a name given with either may be wrong. (A middle Văn / Vân read "VẤN" is
+    left to the card's sex: `card_name_check`.)"""
+    return not known_syllable(word) and len(same_letters(word)) > 1
 
 
 def _tie(forms: list[str]) -> str | None:
@@ -148,7 +159,10 @@ _U_BROKEN = ("LI", "LJ", "IJ", "II", "L")
 
 def _unbroken(word: str, surname: bool) -> str:
     """``word`` with a U that OCR broke into two strokes put back ("TLYẾT" -> "TUYẾT"),
-    when that makes a listed surname (first word) or name syllable of a non-syllable."""
+    when that makes a listed surname (first word) or name syllable of a non-syllable; a
+    first word that is a listed surname with one letter too many ("PHAAM", "TNRẦN") is
+    that surname (only a letter too many: one too few or one changed, "NGÀ" for NGUYỄN
+    split in two, would make NGÔ of it)."""
     if syllable_like(word):
         return word
     for broken in _U_BROKEN:
@@ -163,6 +177,10 @@ def _unbroken(word: str, surname: bool) -> str:
         spelled = [m for m in options if listed(m, surname)]
         if len(spelled) == 1:
             return spelled[0]
+    if surname and len(word) > 3:  # a speck or a broken stroke read as a letter ("PHAAM")
+        spelled = {m for at in range(len(word)) if listed(m := word[:at] + word[at + 1:], True)}
+        if len({fold(m) for m in spelled}) == 1:  # PHẠAM: PHẠM or PHAM, one surname
+            return max(sorted(spelled), key=lambda m: m.title() in SURNAMES)
     return word
 
 

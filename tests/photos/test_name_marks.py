@@ -1,0 +1,80 @@
+"""Tone marks of given names on photographed cards: a mark that is none of the listed forms of
+the word's letters, when several are listed, refuses the name (intake.extract.card_names,
+intake.extract.card_name_check); a middle Văn / Vân read with a stray mark follows the sex."""
+
+from __future__ import annotations
+
+from intake.extract import extract_document
+from intake.extract.card_names import doubtful_mark, vote_name
+from tests.extract.pages import line, page
+from tests.photos.test_names import FEMALE_ID, MALE_ID, _card
+
+
+def test_vote_refuses_marks_no_listed_form_has() -> None:
+    """Given views reading HIẾN twice and HIỆN once (Hiền blurred: neither is a listed name,
+    and the letters HIEN are Hiền or Hiển), the name is refused rather than given with a
+    mark the list says is no name; likewise ĐÍNH (Đình or Định?). One listed form of the
+    letters (GIÁ: only Gia) is still repaired, not refused."""
+    assert vote_name(["NGUYÊN MINH HIẾN", "NGUYÊN MINH HIỆN", "NGUYÊN MINH HIẾN",
+                      "NGUYÊN MÍNH IUỆN"]) is None
+    assert vote_name(["TRẤN ĐÍÌNH TRUNG", "TRẦN DÍNH TRUNG", "TRẤN ĐÍNH TRUNG;",
+                      "TRẤN ĐÍNH TRUNG"]) is None
+    voted = vote_name(["PHẠM GIÁ HIẾU", "PHẠM GIÁ HIẾU", "PHAM GIÁ HIỂU", "PHAM GIÁ HIẾU"])
+    assert voted is not None and voted[0] == "PHẠM GIÁ HIẾU"
+    assert doubtful_mark("THỦ") and not doubtful_mark("THU") and not doubtful_mark("GIÁ")
+
+
+def test_middle_van_with_a_stray_mark_follows_the_sex() -> None:
+    """Given a middle word read VẤN (neither Văn nor Vân), the vote leaves it to the card's
+    sex: a man's card gives Văn, a woman's Vân; with no sex known it is refused."""
+    voted = vote_name(["LÊ VẤN TIẾN ĐÔNG"] * 3)
+    assert voted is not None and voted[0] == "LÊ VẤN TIẾN ĐÔNG"
+    assert _card("LÊ VẤN TIẾN ĐÔNG", "Lê Văn Tiến Đông", back=False)["value"] == (
+        "Lê Văn Tiến Đông")
+    assert _card("TRẦN VẤN ANH", "Trần Vân Anh", FEMALE_ID, back=False)["value"] == (
+        "Trần Vân Anh")
+
+
+def test_label_name_with_doubtful_marks_refused() -> None:
+    """Given no zone name and a by-label name "Nguyễn Minh Hiến" (a mark no listed form of
+    HIEN has), the name is refused with a review reason, on a photo (a card read by zone)
+    and on a scan ("Lê Trọng Nhan": Nhàn or Nhân?) alike; a listed form is kept."""
+    lines = ("Họ và tên / Full name:", "NGUYỄN MINH HIẾN")
+    got = _card(None, "Nguyễn Minh Hiền", MALE_ID, back=False, page_lines=lines)
+    assert got["value"] is None and "tone mark" in str(got["reasons"])
+    for name, kept in (("LÊ TRỌNG NHAN", None), ("LÊ TRỌNG NHÂN", "Lê Trọng Nhân")):
+        scan = extract_document("id_card", [page(line(("Họ và tên / Full name:", 300)),
+                                                 line((name, 300)))])
+        got_name = scan.fields.get("full_name")
+        assert (got_name.value if got_name else None) == kept
+
+
+def test_mrz_names_a_front_read_as_debris() -> None:
+    """Given a front whose name band gave no name (a blurred photocopy) and a back whose MRZ
+    checks, the MRZ's letters make the name when each word has one listed form (HO: Hồ,
+    HUU: Hữu, KHOA: Khoa) and the middle VAN follows the card's sex; a word with several
+    listed forms (THUY: Thùy, Thúy or Thủy) takes the marks read on a card line that holds
+    another of the name's words, and with none read the name stays missing."""
+    assert _card(None, "Hồ Văn Hữu Khoa",
+                 page_lines=("NV ÂN HỮN: Ra",))["value"] == "Hồ Văn Hữu Khoa"
+    assert _card(None, "Lê Khánh Thủy", FEMALE_ID,
+                 page_lines=("tÊ KMASG TC",))["value"] is None
+    assert _card(None, "Lê Khánh Thủy", FEMALE_ID,
+                 page_lines=("tÊ KHÁNH TC THỦY 4",))["value"] == "Lê Khánh Thủy"
+    # The marks must come from the name's own line: the card's title reads HÒA, which is
+    # no evidence for the holder's HOA (Hoa or Hòa).
+    assert _card(None, "Lê Thị Hoa", FEMALE_ID,
+                 page_lines=("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",))["value"] is None
+    # Without the back, nothing names it.
+    assert _card(None, "Hồ Văn Hữu Khoa", back=False,
+                 page_lines=("NV ÂN HỮN: Ra",))["value"] is None
+
+
+def test_surname_with_a_letter_too_many() -> None:
+    """Given a blurred copy whose views read the surname PHAAM and PHLAM (a speck or broken
+    stroke read as a letter), the surname is Phạm; a first word one letter changed ("NGÀ",
+    the start of NGUYỄN split in two) is not made a surname (NGÔ)."""
+    voted = vote_name(["PH*M VĂN DŨNG", "PHLXM VĂN DỨNG,", "PHAAM VĂN ĐỨNG",
+                       "PHLAM VÃX DŨNG"])
+    assert voted is not None and voted[0] == "PHAM VĂN DŨNG"
+    assert vote_name(["NGÀ YÊN VĂN SƠN", "NGÀ VÊN VĂN KIÊN"]) is None
