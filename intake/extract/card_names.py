@@ -129,7 +129,8 @@ def vote_name(texts: list[str]) -> tuple[str, int] | None:
                 return None  # listed names read equally often (Điệp / Diệp): no evidence
             words.append(form)
             continue
-        words.append(max(forms, key=rank))  # max keeps the first of equals: the best view
+        chosen = max(forms, key=rank)  # max keeps the first of equals: the best view
+        words.append(_mark_kept(chosen, forms) if i else chosen)
     words[1:] = [_marked_like(w) for w in words[1:]]
     if any(doubtful_mark(w) and not (fold(w) == "van" and i < len(words) - 1)
            for i, w in enumerate(words[1:], 1)):
@@ -143,6 +144,23 @@ def doubtful_mark(word: str) -> bool:
     one it is, and a name given with either may be wrong. (A middle Văn / Vân read "VẤN" is
     left to the card's sex: `card_name_check`.)"""
     return not known_syllable(word) and len(same_letters(word)) > 1
+
+
+def _mark_kept(chosen: str, forms: tuple[str, ...]) -> str:
+    """A listed form without a tone mark (TIÊN) read no more often than the same letters
+    with a mark no listed form has (TIỀN twice, TIÊN twice): the mark was read, only on
+    the wrong vowel mark or the wrong way; when it points to one listed marked form
+    (`_marked_like`: Tiến), that is the word, as a tie between a marked and an unmarked
+    listed form is (`_tie`)."""
+    if tone_of(chosen) or not known_syllable(chosen):
+        return chosen
+    marked = [f for f in forms if tone_of(f) and not known_syllable(f)]
+    meant = {_marked_like(f) for f in marked}
+    if len(marked) >= forms.count(chosen) and len(meant) == 1:
+        form = meant.pop()
+        if known_syllable(form):
+            return form
+    return chosen
 
 
 def _tie(forms: list[str]) -> str | None:

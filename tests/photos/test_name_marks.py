@@ -78,3 +78,14 @@ def test_surname_with_a_letter_too_many() -> None:
                        "PHLAM VÃX DŨNG"])
     assert voted is not None and voted[0] == "PHAM VĂN DŨNG"
     assert vote_name(["NGÀ YÊN VĂN SƠN", "NGÀ VÊN VĂN KIÊN"]) is None
+
+
+def test_a_mark_read_as_often_as_none_is_kept() -> None:
+    """Given TIỀN (no listed name: a grave where Tiến has an acute) read in two views and
+    TIÊN (listed) in two, the mark was read, only the wrong way: the word is the one listed
+    marked form, Tiến, as a tie of a marked and an unmarked listed form is. Read in one
+    view of four, a mark is not enough: TIÊN stays."""
+    voted = vote_name(["PHAN TIỀN TOÀN", "PHAN TIÊN TOÀN", "PHAN TIÊN TOÀN", "PHAN TIỀN TOÀN"])
+    assert voted is not None and voted[0] == "PHAN TIẾN TOÀN"
+    voted = vote_name(["PHAN TIỀN TOÀN", "PHAN TIÊN TOÀN", "PHAN TIÊN TOÀN", "PHAN TIÊN TOÀN"])
+    assert voted is not None and voted[0] == "PHAN TIÊN TOÀN"
