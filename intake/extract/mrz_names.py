@@ -71,7 +71,7 @@ def read_names_line(lines: list[str]) -> MrzName | None:
         m = _NAME_LINE.match(line)
         if m is None:
             continue
-        words = (m.group(1), *m.group(2).split("<"))
+        words = (m.group(1), *_filler_split(m.group(2).split("<")))
         cut = len(m.group(3)) <= 1 and m.end() >= _TD1_WIDTH
         whole = words[:-1] if cut else words  # a cut line's last word may be any prefix
         if not all(syllable_like(w) and len(w) <= 7 for w in whole):
@@ -88,6 +88,27 @@ def read_names_line(lines: list[str]) -> MrzName | None:
     if len(ranked) > 1 and rank(ranked[0]) == rank(ranked[1]):
         return None
     return ranked[0]
+
+
+#: What OCR makes of a single filler ``<`` between two given names (OCR-B's chevron).
+_FILLER_AS_LETTER = frozenset("CKLE")
+
+
+def _filler_split(words: list[str]) -> list[str]:
+    """Given names with a filler read as a letter put back: a word that is no syllable
+    ("GIACDUY" for GIA<DUY) is split where exactly one such letter leaves two listed
+    given-name syllables on either side; any other word is kept as read (and the line is
+    then refused by the syllable test, as before)."""
+    out: list[str] = []
+    for word in words:
+        if syllable_like(word):
+            out.append(word)
+            continue
+        splits = [(word[:i], word[i + 1:]) for i in range(1, len(word) - 1)
+                  if word[i] in _FILLER_AS_LETTER
+                  and listed(word[:i], False) and listed(word[i + 1:], False)]
+        out.extend(splits[0] if len(splits) == 1 else (word,))
+    return out
 
 
 def word_agrees(read: str, mrz: str, first: bool, last_cut: bool = False) -> bool:

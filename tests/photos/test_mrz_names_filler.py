@@ -1,0 +1,20 @@
+"""The MRZ names line with a filler ``<`` read as a letter still checks the front's name
+(fresh seed 548002, a card photographed at 90 degrees: the names line read
+``PHAN<<GIACDUY``, was dropped as no syllables, and a front misread as "Phan Giá Đức" for
+Phan Gia Duy was kept, wrong)."""
+
+from __future__ import annotations
+
+from intake.extract.mrz_names import agrees, read_names_line
+
+
+def test_filler_read_as_a_letter_between_two_given_names_is_put_back() -> None:
+    names = read_names_line(["PHAN<<GIACDUY"])
+    assert names is not None and names.words == ("PHAN", "GIA", "DUY")
+    assert agrees("Phan Gia Duy", names)
+    assert not agrees("Phan Giá Đức", names)  # both listed: a contradiction, refused
+
+
+def test_word_with_no_single_filler_split_stays_and_the_line_proves_nothing() -> None:
+    assert read_names_line(["PHAN<<GIACDUYX"]) is None  # DUYX is no name syllable
+    assert read_names_line(["NGUYEN<<THANHLONG"]) is None  # a lost filler is not guessed
