@@ -19,6 +19,7 @@ from intake.dedup import TextFingerprint, fingerprint_text, record_keys
 from intake.errors import IntakeError
 from intake.extract import ExtractedField, PageWords, extract_document
 from intake.extract.card_zones import zone_readings_of
+from intake.pipeline.card_evidence import typed_by_card
 from intake.pipeline.card_persons import several_persons_reason, split_by_person, unplaced_reason
 from intake.pipeline.pages import PageResult
 from schemas import load_schemas
@@ -102,9 +103,11 @@ def analyse(
         split=split,
         threshold=settings.classify_threshold,
     )
+    procedures = load_classifier().procedures
     plans: list[DocumentPlan] = []
     for segment in segments:
         pages = results[segment.first_page - 1 : segment.last_page]
+        segment = typed_by_card(segment, pages, procedures)
         persons = split_by_person(pages[0]) if _one_card_page(segment, pages, split) else None
         if persons is None:
             plans.append(_plan(segment, pages))
