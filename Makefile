@@ -49,6 +49,10 @@ $(STAMPS)/venv: pyproject.toml $(STAMPS)/system-deps
 demo: install
 	rm -rf $(DEMO_DATA)
 	INTAKE_DATA_DIR=$(DEMO_DATA) $(BIN)/intake process samples/scans
+	@echo; echo "Phone photos of ID cards (generated: card, front and back, photographed copy):"
+	$(BIN)/intake samples generate --out $(DEMO_DATA)/phone-photos --n 4 --seed 20251124 \
+		--profile photo --types id_card --dup-fraction 0 --reuse-fraction 0 --workers 1
+	INTAKE_DATA_DIR=$(DEMO_DATA) $(BIN)/intake process $(DEMO_DATA)/phone-photos/*.jpg $(DEMO_DATA)/phone-photos/*.png
 	@echo
 	@echo "Warehouse: $(DEMO_DATA)  (try: INTAKE_DATA_DIR=$(DEMO_DATA) $(BIN)/intake export | head -c 2000)"
 
