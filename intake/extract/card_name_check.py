@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from intake.extract.card_names import doubtful_mark, listed_forms, syllable_like
+from intake.extract.card_names import doubtful_mark, listed, listed_forms, syllable_like
 from intake.extract.model import ExtractedField, Extraction
 from intake.extract.mrz import Mrz
 from intake.extract.mrz_names import MrzName, agrees, mend, read_names_line, resplit
@@ -170,13 +170,17 @@ def _refuse_unnamelike(result: Extraction) -> None:
     ("Ksor H'Bia", "Rmah Nay") are read well and have such words. On a card read by zone
     (a photo: some field has source ``zone``) one such word is enough: the zone vote, which
     asks the same of every word, found no name in the name's band, and the label reading
-    of a blurred photo is then debris ("Í Lài Ae")."""
+    of a blurred photo is then debris ("Í Lài Ae"); so is one whose first word is no listed
+    surname ("Nói Thành Thắng" for Bùi, "Án Mai Hồng" for Phan: syllables, but no one's
+    family name; a rarer family name on a photo goes to review)."""
     got = result.fields.get("full_name")
     if got is None or got.source != "ocr":
         return
     words = got.value.split()
     odd = sum(not syllable_like(w) for w in words)
     by_zone = any(f.source == "zone" for f in result.fields.values())
+    if by_zone and words and not listed(words[0], True):
+        odd += 1
     if (odd and by_zone) or 2 * odd > len(words):
         _refuse(result, "không giống họ tên / does not read as a name")
 
@@ -187,15 +191,18 @@ _BY_SEX = {"Nam": "Văn", "Nữ": "Vân"}
 
 
 def _middle_by_sex(result: Extraction) -> None:
+    """Văn / Vân as a middle word by the card's sex, and a woman's given name Văn as Vân."""
     got = result.fields.get("full_name")
     sex = _sex(result)
     if got is None or sex is None:
         return
     words = got.value.split()
     middle = [_BY_SEX[sex] if fold(w) == "van" else w for w in words[1:-1]]
-    value = " ".join([words[0], *middle, words[-1]]) if len(words) > 2 else got.value
+    # a woman's given name read Văn is Vân (Văn is a man's middle name, never a woman's)
+    last = "Vân" if sex == "Nữ" and words[-1] == "Văn" else words[-1]
+    value = " ".join([words[0], *middle, last]) if len(words) > 1 else got.value
     if value != got.value:
-        note = f"middle name {_BY_SEX[sex]} by the card's sex; read {got.value!r}"
+        note = f"{_BY_SEX[sex]} by the card's sex; read {got.value!r}"
         result.fields["full_name"] = replace(
             got, value=value, note=f"{got.note}; {note}" if got.note else note)
 

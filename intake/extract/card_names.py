@@ -83,15 +83,37 @@ def _capitals(text: str) -> str:
     return text.upper() if lower and all(fold(c) in _LOOK_ALIKE for c in lower) else text
 
 
-def vote_name(texts: list[str]) -> tuple[str, int] | None:
-    """The name the band's readings (best view first) agree on, and the index of a reading
-    that spells it (its words' boxes are kept); None when no reading is a valid name."""
+#: What blur leaves of a woman's middle name THỊ (its dot below and thin I lost or doubled:
+#: "TH", "TÌỊ"), folded. Not THE, THU: Thế and Thu are middle names too.
+_THI_REMAINS = frozenset({"th", "thi", "tii", "thii", "tih"})
+
+
+def _woman_middle(words: list[str]) -> list[str]:
+    """A woman's middle words read as what blur leaves of THỊ, put back as THỊ."""
+    return [w if not 0 < i < len(words) - 1 or fold(w) not in _THI_REMAINS else "THỊ"
+            for i, w in enumerate(words)]
+
+
+def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
+              woman: bool = False) -> tuple[str, int] | None:
+    """The name the band's readings (best view first) agree on, and the index in ``texts`` of
+    a reading that spells it (its words' boxes are kept); None when no reading is a valid
+    name.
+
+    ``letters_only`` are a second recogniser's readings (PP-OCR, which writes the letters
+    and vowel marks of a name, ĂÂĐÊÔƠƯ, but few of its tone marks): they vote on letters
+    like any reading, never on tone marks; a word whose letters only they read takes its
+    one listed form, or refuses the name when several are listed.
+
+    ``woman``: the card's ID number says its holder is a woman; a middle word read as what
+    blur leaves of THỊ ("TH", "TÌỊ") is then THỊ (`_woman_middle`)."""
     reads: list[tuple[str, int, bool]] = []
-    for index, text in enumerate(texts):
+    for index, text in enumerate([*texts, *letters_only]):
         letters = " ".join(re.sub(r"[^\w\s]|_|\d", " ", _INSIDE.sub("", _capitals(text))).split())
         if not letters or letters.upper() != letters:
             continue
-        letters = " ".join(_unbroken(w, i == 0) for i, w in enumerate(letters.split()))
+        words = [_unbroken(w, i == 0) for i, w in enumerate(letters.split())]
+        letters = " ".join(_woman_middle(words) if woman else words)
         parsed = parse_name(letters)
         valid = (parsed is not None and parsed.valid
                  and all(_word_shaped(w) for w in letters.split()))
@@ -104,20 +126,33 @@ def vote_name(texts: list[str]) -> tuple[str, int] | None:
     best = max(set(folded), key=lambda f: (f.split()[0] in surnames, folded.count(f),
                                            -folded.index(f)))
     target = best.split()
-    aligned = [letters.split() for letters, _, _ in reads if _lines_up(letters.split(), target)]
+    aligned = [(letters.split(), index < len(texts)) for letters, index, _ in reads
+               if _lines_up(letters.split(), target)]
     words = []
     for i, chosen in enumerate(target):
-        column = [ws[i] for ws in aligned if syllable_like(ws[i])]
+        column = [(ws[i], marked) for ws, marked in aligned if syllable_like(ws[i])]
         if not column:
             return None  # no reading has a syllable here ("UÁO" for BẢO)
-        votes = [fold(w) for w in column]
-        spellings = surnames if i == 0 else {fold(w) for w in column if same_letters(w)}
+        votes = [fold(w) for w, _ in column]
+        spellings = surnames if i == 0 else {fold(w) for w, _ in column if same_letters(w)}
         if i == len(target) - 1:
             spellings = spellings - _MIDDLE_ONLY
-        letters = max(set(votes), key=lambda f: (f in spellings, votes.count(f), f == chosen))
+        ranked = sorted(dict.fromkeys(votes), reverse=True,
+                        key=lambda f: (f in spellings, votes.count(f), f == chosen))
+        letters = ranked[0]
+        if len(ranked) > 1 and ((letters in spellings, votes.count(letters))
+                                == (ranked[1] in spellings, votes.count(ranked[1]))
+                                and letters != chosen):
+            return None  # two letterings read equally often (MAI twice, HAI twice): no evidence
         if letters not in spellings and votes.count(letters) < 2:
             return None  # a word neither listed nor read twice: too weak to give as a name
-        forms = tuple(w for w in column if fold(w) == letters)
+        forms = tuple(w for w, marked in column if marked and fold(w) == letters)
+        if not forms:  # only the second recogniser read these letters: the list's one form
+            listed_as = listed_forms(letters, i == 0)
+            if len(listed_as) != 1:
+                return None
+            words.append(listed_as[0].upper())
+            continue
 
         def rank(form: str, i: int = i, forms: tuple[str, ...] = forms) -> tuple[bool, int]:
             known = (form.title() in SURNAMES) if i == 0 else known_syllable(form)
@@ -135,7 +170,11 @@ def vote_name(texts: list[str]) -> tuple[str, int] | None:
     if any(doubtful_mark(w) and not (fold(w) == "van" and i < len(words) - 1)
            for i, w in enumerate(words[1:], 1)):
         return None  # marks no listed form has, on letters several have: which one is hidden
-    return " ".join(words), found[folded.index(best)][1]
+    # boxes from a Tesseract reading: one with the chosen letters, else one that lines up
+    ours = [(fold(letters) != best, not _lines_up(letters.split(), target), index)
+            for letters, index in found if index < len(texts)]
+    source = min(ours)[2] if ours else 0
+    return " ".join(words), source
 
 
 def doubtful_mark(word: str) -> bool:

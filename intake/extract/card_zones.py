@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import cv2
@@ -36,7 +36,7 @@ from intake.extract.idnumber import consistency_problems
 from intake.extract.mrz_assembly import MrzLines, second_lines
 from intake.extract.values.names import parse_name
 from intake.ocr.base import OcrEngine, OcrLine, OcrWord, map_boxes
-from intake.ocr.ppocr_lines import DIGITS, LineRecognizer
+from intake.ocr.ppocr_lines import DIGITS, NAME_LETTERS, LineRecognizer
 from intake.preprocess.photo import divide_background, normalise_contrast
 
 BASE = (1011.0, 638.0)
@@ -111,7 +111,8 @@ class ZoneReader:
             if ids is None:
                 continue
             out = [ids]
-            name = _read_name(views, zones["full_name"], line_engine)
+            woman = ids.text[3:4] in ("1", "3", "5")  # the century/sex digit: odd for women
+            name = _read_name(views, zones["full_name"], line_engine, self.second, woman)
             if name is not None:
                 out.append(name)
             return out
@@ -120,7 +121,8 @@ class ZoneReader:
         mrz = _read_mrz(mrz_engine, views, self.second) if hint.strip() else None
         if mrz is not None:
             return [mrz]
-        name = _read_name(views, ZONES[(generations[0], "front")]["full_name"], line_engine)
+        name = _read_name(views, ZONES[(generations[0], "front")]["full_name"], line_engine,
+                          self.second)
         return [name] if name is not None else []
 
 
@@ -356,7 +358,9 @@ def settle_id(values: list[str], birth: str | None, done: bool) -> str | None:
     return best if best is not None and others.count(best) >= 2 else None
 
 
-def _read_name(views: CardViews, zone: Zone, engine: OcrEngine) -> ZoneReading | None:
+def _read_name(views: CardViews, zone: Zone, engine: OcrEngine,
+               second: LineRecognizer | None = None, woman: bool = False,
+               ) -> ZoneReading | None:
     """The full name, voted over the band's views: first on the whole name's letters
     (accents folded; a name that starts with a known surname first, then the one read most
     often), then word by word on the letters, then on the tone marks (a form that is a
@@ -368,14 +372,25 @@ def _read_name(views: CardViews, zone: Zone, engine: OcrEngine) -> ZoneReading |
     listed surname (first word) or name syllable win over letters that do not, however
     often those were read ("NGỌC HÓA" once against "NGỌI NÓA" twice). Each word needs two
     sources: two readings of its letters, or one and the list; a name with a word read once
-    that no list has ("NGUYÊN THAM BUY HÙNG" read once) is refused, not guessed."""
+    that no list has ("NGUYÊN THAM BUY HÙNG" read once) is refused, not guessed.
+
+    PP-OCR (``second``) reads the band's letters too, on the stretched and plain grey views:
+    a different recogniser, whose letters on a blurred photocopy's name ("BICH" where
+    Tesseract read "BC", "BỘT") vote as readings do, but not its tone marks, which it mostly
+    cannot write (`vote_name`'s ``letters_only``)."""
     box = _band(views, zone)
     reads = [(text, tuple(lines)) for text, lines in band_reads(engine, views, box)]
-    voted = vote_name([text for text, _ in reads])
+    letters: tuple[str, ...] = ()
+    if second is not None and second.available:
+        x0, y0, x1, y1 = box
+        bands = (views.norm[y0:y1, x0:x1], views.gray[y0:y1, x0:x1])
+        letters = tuple(read.text for band in bands
+                        if (read := second.read(band, NAME_LETTERS)) is not None)
+    voted = vote_name([text for text, _ in reads], letters, woman)
     if voted is None:
         return None
     name, source = voted
-    return ZoneReading("full_name", name, reads[source][1])
+    return ZoneReading("full_name", name, reads[source][1] if source < len(reads) else ())
 
 
 def _read_mrz(engine: OcrEngine, views: CardViews,
@@ -492,6 +507,11 @@ def apply_zone_readings(result: Any, readings: list[dict[str, str]]) -> list[str
             value = parsed.value
         got = result.fields.get(key)
         if got is not None and got.value == value:
+            # confirmed by zone: said so, since a card read by zone is held to a photo's
+            # stricter name checks (`card_name_check`)
+            if got.source == "ocr":
+                result.fields[key] = replace(got, source="zone",
+                                             note="card zone; OCR by label agrees")
             continue
         if (
             got is not None

@@ -31,6 +31,10 @@ log = logging.getLogger(__name__)
 
 DIGITS = "0123456789"
 MRZ_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<"
+#: A printed name's letters: the Vietnamese alphabet's (no F, J, W, Z; the model writes a
+#: blurred Ị as J) with the vowel marks that make letters (Ă Â Ê Ô Ơ Ư) and Đ, no tone
+#: marks: the model writes these, but only a few of the tone-marked capitals.
+NAME_LETTERS = "ABCDEGHIKLMNOPQRSTUVXYĂÂĐÊÔƠƯ "
 _WHEEL_MODEL = "rapidocr/models/PP-OCRv6_rec_small.onnx"
 _HEIGHT = 48
 
