@@ -75,7 +75,12 @@ def _apply_mrz(result: Extraction, mrz: Mrz | None) -> None:
     if mrz is None:
         return
     century = None
-    if mrz.id_number:
+    if mrz.id_number and _province_unchecked(result, mrz):
+        got = result.fields["id_number"]
+        result.review_reasons.append(disagreement(_label("id_number"), "id_number", "mrz",
+                                                  mrz.id_number, got.value))
+        century = birth_century(got.value)
+    elif mrz.id_number:
         _override(result, "id_number", mrz.id_number, mrz.id_number, "mrz")
         century = birth_century(mrz.id_number)
     if mrz.birth_yymmdd:
@@ -92,6 +97,19 @@ def _apply_mrz(result: Extraction, mrz: Mrz | None) -> None:
             mrz.expiry_yymmdd,
             "mrz",
         )
+
+
+def _province_unchecked(result: Extraction, mrz: Mrz) -> bool:
+    """The card's front, read by zone (settled by two recognisers), and the MRZ agree on
+    the number's last 9 digits, which the MRZ's check digit covers, but not on the province
+    code, which only the composite check digit covers, and that was not read or does not
+    hold: the front's number is kept (and the document flagged). A blurred photocopy's
+    back read ``848152934170`` for 040152934170 (fresh photo 549001 'Bản photo CCCD 0026';
+    the first 8 is put back to 0, the second is not) and the MRZ used to win."""
+    got = result.fields.get("id_number")
+    return (got is not None and got.source == "zone" and mrz.composite is not True
+            and mrz.id_number is not None and got.value[3:] == mrz.id_number[3:]
+            and got.value[:3] != mrz.id_number[:3])
 
 
 def check_id_numbers(schema: DocTypeSchema, result: Extraction) -> None:

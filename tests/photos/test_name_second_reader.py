@@ -97,3 +97,32 @@ def test_a_womans_given_name_read_van_is_van_with_circumflex() -> None:
         "Phan Thị Vân"
     assert _card("PHAN ĐỨC VĂN", "Phan Đức Văn", MALE_ID, back=False)["value"] == \
         "Phan Đức Văn"
+
+
+def _front_and_back(front_number: str, mrz_number_line: str, line2: str | None,
+                    ) -> tuple[str | None, str, list[str]]:
+    from datetime import date
+
+    from samples.generator.idnumbers import mrz_lines
+
+    line1, dates, names = mrz_lines("040152934170", "Nguyễn Thanh Hạnh", date(1952, 5, 10),
+                                    "Nữ", None)
+    back = [line1.replace("040152934170", mrz_number_line),
+            *([dates if line2 is None else line2] if line2 != "" else []), names]
+    zones = [{"key": "id_number", "value": front_number}, {"key": "mrz", "value": "\n".join(back)}]
+    result = extract_document("id_card", [page()], zone_readings=zones)
+    got = result.fields.get("id_number")
+    return (got.value if got else None), (got.source if got else ""), result.review_reasons
+
+
+def test_front_number_kept_when_the_mrz_province_code_is_unchecked() -> None:
+    """Fresh photo 549001 'Bản photo CCCD 0026' (a blurred photocopy's back): line 1's full
+    number read 848152934170 for 040152934170, its dates line unreadable, so no composite
+    check digit covers the province code. The front's number, settled by zone, is kept and
+    the document flagged; with the composite read and holding, the MRZ still wins over a
+    front read wrong."""
+    value, source, reasons = _front_and_back("040152934170", "048152934170", "")
+    assert (value, source) == ("040152934170", "zone")
+    assert any("048152934170" in r for r in reasons)
+    value, source, _ = _front_and_back("048152934170", "040152934170", None)
+    assert (value, source) == ("040152934170", "mrz")
