@@ -219,11 +219,32 @@ def _trim(band: np.ndarray, x0: int, x1: int) -> int:
     return x1
 
 
+def _start(band: np.ndarray, x0: int, lo: int) -> int:
+    """The band's left end moved onto the value's first letter when the zone cuts it (a card
+    warped a few pixels off, or a layout set further left: "Ô MINH DUNG" read for TÔ, fresh
+    photo 549001 0029): from ``x0``, left over ink and gaps narrower than a quarter of the
+    line height, only when there is ink right at ``x0``. ``band`` is the thresholded band
+    from ``lo``."""
+    ink = (band < 128).mean(axis=0) > 0.02
+    at = x0 - lo
+    if band.size == 0 or at <= 0 or not ink[max(0, at - 2):at + 2].any():
+        return x0
+    start, gap = at, 0
+    for i in range(at - 1, -1, -1):
+        if ink[i]:
+            start, gap = i, 0
+        elif (gap := gap + 1) > band.shape[0] // 4:
+            break
+    return lo + start if start > 0 else x0  # ink up to the crop's edge: the photo, not a letter
+
+
 def _band(views: CardViews, zone: Zone, trim: bool = True) -> tuple[int, int, int, int]:
     x0, y0, x1, y1 = _snap(views.flat, views.width, zone)
-    if trim:
-        x1 = _trim(_otsu(views.flat[y0:y1, x0:x1]) if y1 > y0 and x1 > x0
-                   else views.flat[y0:y1, x0:x1], x0, x1)
+    if trim and y1 > y0 and x1 > x0:
+        lo = max(0, x0 - (y1 - y0))
+        ink = _otsu(views.flat[y0:y1, lo:x1])
+        x0 = _start(ink, x0, lo)
+        x1 = _trim(ink[:, x0 - lo:], x0, x1)
     return x0, y0, x1, y1
 
 
