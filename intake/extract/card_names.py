@@ -106,7 +106,11 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
     one listed form, or refuses the name when several are listed.
 
     ``woman``: the card's ID number says its holder is a woman; a middle word read as what
-    blur leaves of THỊ ("TH", "TÌỊ") is then THỊ (`_woman_middle`)."""
+    blur leaves of THỊ ("TH", "TÌỊ") is then THỊ (`_woman_middle`).
+
+    With the second recogniser's readings, a word no list has (MỮU read three times for
+    HỮU) needs its letters among the second recogniser's too: Tesseract's views of one band
+    repeat one misreading, so they count as one source there."""
     reads: list[tuple[str, int, bool]] = []
     for index, text in enumerate([*texts, *letters_only]):
         letters = " ".join(re.sub(r"[^\w\s]|_|\d", " ", _INSIDE.sub("", _capitals(text))).split())
@@ -130,7 +134,7 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
                if _lines_up(letters.split(), target)]
     words = []
     for i, chosen in enumerate(target):
-        column = [(ws[i], marked) for ws, marked in aligned if syllable_like(ws[i])]
+        column = [(ws[i], by_tess) for ws, by_tess in aligned if syllable_like(ws[i])]
         if not column:
             return None  # no reading has a syllable here ("UÁO" for BẢO)
         votes = [fold(w) for w, _ in column]
@@ -146,7 +150,10 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
             return None  # two letterings read equally often (MAI twice, HAI twice): no evidence
         if letters not in spellings and votes.count(letters) < 2:
             return None  # a word neither listed nor read twice: too weak to give as a name
-        forms = tuple(w for w, marked in column if marked and fold(w) == letters)
+        if letters not in spellings and letters_only and not any(
+                fold(w) == letters for w, by_tess in column if not by_tess):
+            return None  # unlisted, and only Tesseract's views read it: one recogniser
+        forms = tuple(w for w, by_tess in column if by_tess and fold(w) == letters)
         if not forms:  # only the second recogniser read these letters: the list's one form
             listed_as = listed_forms(letters, i == 0)
             if len(listed_as) != 1:

@@ -126,3 +126,16 @@ def test_front_number_kept_when_the_mrz_province_code_is_unchecked() -> None:
     assert any("048152934170" in r for r in reasons)
     value, source, _ = _front_and_back("048152934170", "040152934170", None)
     assert (value, source) == ("040152934170", "mrz")
+
+
+def test_unlisted_word_needs_both_recognisers() -> None:
+    """Fresh photo 549001 0074 (Nguyễn Hữu Kiên): Tesseract's views read MỮU three times,
+    no name syllable; PP-OCR read HU. One recogniser's repeated misreading is refused; a
+    word no list has that both read is kept, and without PP-OCR the old rule (read twice)
+    stands."""
+    tesseract = ["NGUYÊN MU KIẾN", "NGUYÊN MỮU KIÊN", "NGUYÊN MỮU KIÊN", "NGUYÊN MỨCU KIÊN"]
+    assert vote_name(tesseract, ("NGUYEN HU KIEN", "NGUYEN HCU KIEN")) is None
+    voted = vote_name(tesseract)
+    assert voted is not None and voted[0].split()[1] == "MỮU"
+    voted = vote_name(tesseract, ("NGUYEN MUU KIEN", "NGUYEN HU KIEN"))
+    assert voted is not None and voted[0].split()[1] == "MỮU"
