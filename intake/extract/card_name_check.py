@@ -222,12 +222,12 @@ def _refuse_doubtful_marks(result: Extraction) -> None:
 def _sex(result: Extraction) -> str | None:
     """The holder's sex from the ID number's century/sex digit (when the number is well
     formed) and the sex field; None when they disagree (one of them is misread)."""
-    from intake.extract.idnumber import structure_problems
+    from intake.extract.idnumber import holder_sex, structure_problems
 
     said = set()
     number = result.fields.get("id_number")
     if number is not None and not structure_problems(number.value):
-        said.add("Nam" if int(number.value[3]) % 2 == 0 else "Nữ")
+        said.add(holder_sex(number.value))
     sex = result.fields.get("sex")
     if sex is not None and sex.value in _BY_SEX:
         said.add(sex.value)

@@ -32,7 +32,7 @@ from intake.extract.card_id_vote import (
     valid_id,
 )
 from intake.extract.card_names import vote_name
-from intake.extract.idnumber import consistency_problems
+from intake.extract.idnumber import consistency_problems, holder_sex
 from intake.extract.mrz_assembly import MrzLines, second_lines
 from intake.extract.values.names import parse_name
 from intake.ocr.base import OcrEngine, OcrLine, OcrWord, map_boxes
@@ -111,7 +111,7 @@ class ZoneReader:
             if ids is None:
                 continue
             out = [ids]
-            woman = ids.text[3:4] in ("1", "3", "5")  # the century/sex digit: odd for women
+            woman = holder_sex(ids.text) == "Nữ"
             name = _read_name(views, zones["full_name"], line_engine, self.second, woman)
             if name is not None:
                 out.append(name)

@@ -27,6 +27,15 @@ def birth_century(number: str) -> int:
     return 1900 + 100 * (int(number[3]) // 2)
 
 
+def holder_sex(number: str) -> str | None:
+    """The holder's sex the 4th digit encodes (even: Nam, odd: Nữ), or None when it is no
+    century/sex digit (0-5)."""
+    digit = number[3:4]
+    if not digit or digit not in "012345":
+        return None
+    return "Nữ" if int(digit) % 2 else "Nam"
+
+
 def parse_id_number(raw: str) -> Parsed | None:
     """Find a 12-digit number in ``raw`` (digit groups may be split by OCR spaces)."""
     tokens, repaired = [], False
@@ -82,7 +91,8 @@ def consistency_problems(number: str, sex: str | None, birth: str | None) -> lis
         return []
     problems = []
     digit = int(number[3])
-    if sex in ("Nam", "Nữ") and digit <= 5 and (digit % 2 == 1) != (sex == "Nữ"):
+    encoded = holder_sex(number)
+    if sex in ("Nam", "Nữ") and encoded is not None and encoded != sex:
         problems.append(f"số định danh không khớp giới tính {sex} / ID number disagrees with sex")
     if birth and birth[:4].isdigit():
         year = int(birth[:4])
