@@ -88,10 +88,13 @@ def plausible_date(m: re.Match[str]) -> str | None:
 
 
 def birth_of(texts: Sequence[str]) -> str | None:
-    """The birth date (YYYY-MM-DD) read alike on at least two views, more than any other.
+    """The birth date (YYYY-MM-DD) read alike on at least two views, and no other date read.
 
     The band's label is read as digits too, so the last plausible dd/mm/yyyy of each
-    reading counts."""
+    reading counts. A date read two ways is no evidence for or against a number: on a
+    blurred photocopy PP-OCR read ``07/09/1900`` on three views and ``07/09/1980`` on a
+    fourth (a serif 8 blurred to 0; development photo 549101 0011), and the birth year 00
+    then refused the number all five of its views read (``027180431045``, year 80)."""
     dates: list[str] = []
     for text in texts:
         for m in reversed(list(_DATE.finditer(text))):
@@ -99,7 +102,7 @@ def birth_of(texts: Sequence[str]) -> str | None:
                 dates.append(date)
                 break
     ranked = Counter(dates).most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1:
         return None
     return ranked[0][0]
 

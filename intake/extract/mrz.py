@@ -27,8 +27,10 @@ from intake.extract.values.base import DIGIT_CONFUSIONS
 _LINE1 = re.compile(r"[I1lT|]?[DO0Q]?(?:VNM|[VWY][A-Z0-9]{1,2})([0-9A-Z]{9})([0-9A-Z])"
                     r"([0-9A-Z]{12})")
 #: The nationality after the expiry's check digit: ``VNM``, or on a blurred photocopy only its
-#: ``V`` (``VN``, ``V<<<``); without the whole ``VNM`` both dates must check as read.
-_LINE2 = re.compile(r"([0-9A-Z]{6})([0-9A-Z])([MF<])([0-9A-Z]{6})([0-9A-Z])[VW](NM)?"
+#: ``V`` (``VN``, ``V<<<``); without the whole ``VNM`` both dates must check as read. The sex
+#: (M, F or ``<``) may be misread too (PP-OCR read a blurred M as 9): then both dates must
+#: check as well.
+_LINE2 = re.compile(r"([0-9A-Z]{6})([0-9A-Z])([0-9A-Z<])([0-9A-Z]{6})([0-9A-Z])[VW](NM)?"
                     r"(?:<{4,}(\d)$)?")
 
 
@@ -94,8 +96,9 @@ def read_mrz(lines: list[str]) -> Mrz | None:
             b, bc, s, e, ec = (_digits(g) if i != 2 else g for i, g in enumerate(m.groups()[:5]))
             birth_checks = b.isdigit() and check_digit(b) == bc
             expiry_checks = e.isdigit() and check_digit(e) == ec
-            if m.group(6) is None and not (birth_checks and expiry_checks):
-                continue  # a line cut short after the V: too weak unless both dates check
+            if ((m.group(6) is None or s not in "MF<")
+                    and not (birth_checks and expiry_checks)):
+                continue  # cut short after the V, or a misread sex: weak unless both check
             found = True
             if s in "MF":
                 sex = "Nam" if s == "M" else "Nữ"
@@ -108,8 +111,9 @@ def read_mrz(lines: list[str]) -> Mrz | None:
             if e.isdigit() and check_digit(e) == ec:
                 never = never or e == "991231"
                 expiry = e if e != "991231" else expiry
-            if m.group(7) is not None and birth_checks and expiry_checks:
-                composites.append(b + bc + e + ec + m.group(7))
+            tail = m.group(7) or _composite_after_fillers(line[m.end(5):])
+            if tail is not None and birth_checks and expiry_checks:
+                composites.append(b + bc + e + ec + tail)
     if not found:
         return None
     composite = None
@@ -118,6 +122,20 @@ def read_mrz(lines: list[str]) -> Mrz | None:
         if not composite and _province_in_doubt(number_fields, composites):
             id_number = None
     return Mrz(id_number, born, sex, expiry, never, composite)
+
+
+def _composite_after_fillers(rest: str) -> str | None:
+    """The composite check digit of a dates line whose nationality or fillers were misread
+    (``...VP<<<6<<<<<<<4``, PP-OCR on a blurred photocopy's back): ``rest`` (the line from
+    the nationality on) ends with a digit after an optional-data field still read as
+    fillers (at least 8 characters, nine in ten of them ``<``). A citizen card's optional
+    data is all fillers, which count 0 in the check, so how many were read does not
+    matter; a filler misread as the last digit gives a composite that fails, and a number
+    refused (`_province_in_doubt`), not a wrong one."""
+    optional = rest[3:-1]
+    if not rest[-1:].isdigit() or len(optional) < 8 or optional.count("<") < 0.9 * len(optional):
+        return None
+    return rest[-1]
 
 
 def _from_document_number(doc: str, check: str, full: str) -> str:

@@ -108,6 +108,21 @@ def test_birth_date_from_pp_ocr_readings_of_the_band() -> None:
     assert birth_of(["01/02/1983", "02/01/1983"]) is None
 
 
+def test_a_birth_date_read_two_ways_does_not_refuse_a_number() -> None:
+    """Given a blurred photocopy whose serif 8 PP-OCR read 0 on three views of the birth date
+    and 8 on a fourth (549101 0011), when the ID band's five PP-OCR views all read the
+    number, then the birth year 00 (against the number's 80) refuses nothing: a date read
+    two ways is no evidence, and the number stands as with no date read."""
+    reads = ["64/0907/09/190020", "9//0907/09/1900", "94/5110907/09/1900",
+             "199/0907/09/1980", "5945/10907709/1980"]
+    assert birth_of(reads) is None
+    assert birth_of(reads[:3]) == "1900-09-07"
+    right = "027180431045"
+    five = [(right, p) for p in (0.96, 0.997, 0.984, 0.988, 0.952)]
+    assert settle_two([], five, "1900-09-07") is None  # what the contested date did
+    assert settle_two([], five, birth_of(reads)) == right
+
+
 def test_the_page_ocr_number_confirms_but_does_not_contradict() -> None:
     """The card's whole-card OCR read the number a band view misread (development photocopy
     0021 of seed 541001): it confirms PP-OCR's reading. A page misread of a degraded scan

@@ -52,3 +52,21 @@ def test_text_rows_of_an_mrz_band() -> None:
         band[top:top + 18, 20:380:6] = 20  # a row of glyph strokes
     band[115, 200] = 0  # a speck
     assert text_rows(band) == [(10, 28), (50, 68), (90, 108)]
+
+
+def test_dates_line_with_misread_sex_and_nationality_keeps_its_composite() -> None:
+    """Given PP-OCR's reading of a blurred photocopy's back (549001 0059): the sex M read 9,
+    the nationality VNM read VP<, a filler read 6 and one lost, when both dates check, then
+    the line's dates count and its last digit, after a field still read as fillers, is the
+    composite check digit, which confirms the province code."""
+    number = "1DV9N0723545684082672354568<<<"  # the full number's copy misread, doc checks
+    dates = "721123293211234VP<<<6<<<<<<<4"
+    mrz = read_mrz([number, dates])
+    assert mrz is not None and mrz.id_number == "082072354568"
+    assert (mrz.birth_yymmdd, mrz.expiry_yymmdd, mrz.sex, mrz.composite) == (
+        "721123", "321123", None, True)
+    assert read_mrz([number, dates[:-1] + "5"]).composite is False  # type: ignore[union-attr]
+    # a misread sex is only taken with both dates checking
+    assert read_mrz(["721123293211239VNM<<<<<<<<<<<4"]) is None
+    # the last digit after a field that is not fillers is no composite
+    assert read_mrz([number, "721123293211234VP<<<6A7B<<<<<4"]).composite is None  # type: ignore[union-attr]
