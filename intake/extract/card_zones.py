@@ -419,8 +419,10 @@ def _read_mrz(engine: OcrEngine, views: CardViews,
     """The MRZ put together line by line (`mrz_assembly.MrzLines`) from Tesseract's
     readings of the band's views (and of the plain grey view), stopping once a number line
     and a dates line check together (composite check digit, expiry), then, when they do
-    not, from PP-OCR's readings of the band's rows (``second``). Trusted only when the
-    document number and the birth date both check."""
+    not or no names line was read whose every word is a listed name, from PP-OCR's
+    readings of the band's rows (``second``), which read blurred fillers and names lines
+    Tesseract breaks (``L<<TIG<TG<`` for LE<<TIEN<THANG). Trusted only when the document
+    number and the birth date both check."""
     k = views.width / BASE[0]
     x0, y0, x1, y1 = (round(v * k) for v in ZONES[("any", "back")]["mrz"])
     box = (max(0, x0), max(0, y0), min(views.flat.shape[1], x1), min(views.flat.shape[0], y1))
@@ -431,7 +433,8 @@ def _read_mrz(engine: OcrEngine, views: CardViews,
         found.add(_ocr(engine, band, box[0], box[1], band.shape[1] / max(1, box[2] - box[0])))
         if found.settled():
             break
-    if not found.settled() and second is not None and second.available and grey.size:
+    if ((not found.settled() or found.names_doubtful()) and second is not None
+            and second.available and grey.size):
         norm = views.norm[box[1]:box[3], box[0]:box[2]]
         flat = views.flat[box[1]:box[3], box[0]:box[2]]
         found.add(second_lines(second, (grey, norm), flat, box[:2]))

@@ -19,7 +19,6 @@ photocopy's back that Tesseract read nothing of, a composite digit it read 9 for
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -27,10 +26,9 @@ import cv2
 import numpy as np
 
 from intake.extract.mrz import Mrz, read_mrz
+from intake.extract.mrz_names import listed_words, read_names_line
 from intake.ocr.base import OcrLine, OcrWord
 from intake.ocr.ppocr_lines import MRZ_ALPHABET, LineRecognizer
-
-_NAMES = re.compile(r"[A-Z]+<<[A-Z<]{6,}")
 
 
 def _text(line: OcrLine) -> str:
@@ -50,7 +48,7 @@ class MrzLines:
             text = _text(line)
             mrz = read_mrz([text])
             if mrz is None:
-                if _NAMES.fullmatch(text):
+                if read_names_line([text]) is not None:
                     self.names.append(line)
                 continue
             if mrz.id_number is not None:
@@ -77,7 +75,23 @@ class MrzLines:
                 best = (rank, number, dates)
         if best is None:
             return None
-        return (best[1], best[2], *self.names[:1])
+        names = self.best_names()
+        return (best[1], best[2], *([names] if names is not None else []))
+
+    def best_names(self) -> OcrLine | None:
+        """The names line read with the most listed names (the first read of equals): the
+        line has no check digit, and a word that is no one's name marks a misread
+        (Tesseract's ``BUI<<HAI<OIM`` against PP-OCR's ``BUI<<HAI<0UC`` read for CÚC,
+        ``HO<<MY<NGM`` against ``H0<<MY<NGAN``)."""
+        ranked = [(listed_words(name), -at, line) for at, line in enumerate(self.names)
+                  if (name := read_names_line([_text(line)])) is not None]
+        return max(ranked, key=lambda r: r[:2])[2] if ranked else None
+
+    def names_doubtful(self) -> bool:
+        """No names line read yet, or the best one has a word that is no listed name."""
+        line = self.best_names()
+        name = read_names_line([_text(line)]) if line is not None else None
+        return name is None or listed_words(name) < len(name.words)
 
     def settled(self) -> bool:
         """A pair whose composite holds and whose expiry checks.

@@ -31,7 +31,9 @@ from intake.extract.text import fold
 
 #: What OCR makes of MRZ letters as digits (OCR-B: O and 0, I and 1, S and 5, B and 8).
 _AS_LETTER = str.maketrans("0158", "OISB")
-_NAME_LINE = re.compile(r"([A-Z]+)<<([A-Z]+(?:<[A-Z]+)*)(<*)")
+#: The surname's double filler may be read single (PP-OCR: ``HUYNH<NG0C<LAN``): a Vietnamese
+#: name's family name is its first word either way.
+_NAME_LINE = re.compile(r"([A-Z]+)<<?([A-Z]+(?:<[A-Z]+)*)(<*)")
 _NOT_NAMES = re.compile(r"IDVNM|VNM|\d{5}")
 #: A TD1 line is 30 characters: a longer name is cut, its last word may be a prefix.
 _TD1_WIDTH = 30
@@ -59,6 +61,12 @@ def _clean(raw: str) -> str | None:
     return re.sub(r"[^A-Z0-9<]", "", bare.upper()).translate(_AS_LETTER)
 
 
+def listed_words(name: MrzName) -> int:
+    """How many of the line's words are listed names (the first a surname): what tells a
+    names line read well from one read badly, the line having no check digit."""
+    return sum(listed(w, i == 0) for i, w in enumerate(name.words))
+
+
 def read_names_line(lines: list[str]) -> MrzName | None:
     """The names line among OCR lines; when several readings of it differ, the one read most
     often, then the one with more listed words (None on a tie: two readings that disagree
@@ -82,7 +90,7 @@ def read_names_line(lines: list[str]) -> MrzName | None:
     counts = Counter(found)
 
     def rank(name: MrzName) -> tuple[int, int]:
-        return counts[name], sum(listed(w, i == 0) for i, w in enumerate(name.words))
+        return counts[name], listed_words(name)
 
     ranked = sorted(counts, key=rank, reverse=True)
     if len(ranked) > 1 and rank(ranked[0]) == rank(ranked[1]):
@@ -121,15 +129,30 @@ def word_agrees(read: str, mrz: str, first: bool, last_cut: bool = False) -> boo
     return not listed(mrz, first) and Levenshtein.distance(letters, mrz) <= 1
 
 
+def _misread_here(read: str, mrz: str, first: bool) -> bool:
+    """The MRZ word is no one's name and the front's word a listed one: the names line (it
+    has no check digit) was misread there (OIM for CÚC), which is no evidence against the
+    front."""
+    return not listed(mrz, first) and listed(fold(read).upper(), first)
+
+
 def agrees(name: str, mrz: MrzName) -> bool:
     """Every word of ``name`` agrees with the MRZ's word in its place (a cut line: the
-    name's first words do)."""
+    name's first words do), one word at most where the MRZ's was misread into no name
+    (`_misread_here`): two such and the line proves nothing either way."""
     words = name.split()
     if mrz.cut and len(words) > len(mrz.words):
         words = words[:len(mrz.words)]
-    return len(words) == len(mrz.words) and all(
-        word_agrees(w, m, i == 0, mrz.cut and i == len(words) - 1)
-        for i, (w, m) in enumerate(zip(words, mrz.words, strict=True)))
+    if len(words) != len(mrz.words):
+        return False
+    misread = 0
+    for i, (w, m) in enumerate(zip(words, mrz.words, strict=True)):
+        if word_agrees(w, m, i == 0, mrz.cut and i == len(words) - 1):
+            continue
+        if not _misread_here(w, m, i == 0):
+            return False
+        misread += 1
+    return misread <= 1
 
 
 def resplit(name: str, mrz: MrzName) -> str | None:
