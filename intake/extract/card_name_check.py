@@ -98,9 +98,10 @@ def _named_by_mrz(names: MrzName, lines: list[str], sex: str | None) -> str | No
     """The MRZ's name with its tone marks, when the front gave none: each word is the one
     listed form of its letters (surname list first, given-name syllables after: "HUU" is
     Hữu); a middle VAN is Văn or Vân by the card's sex; a word with several listed forms
-    ("THUY") takes the marks of the one form read on the name's own line (`_read_in_name`),
-    else the name stays missing, as it does for a word no list has (the line has no check
-    digit: a misread letter there must not make a name)."""
+    ("THUY") takes the marks of the one form read on the name's own line (`_read_in_name`)
+    when it has marks (an unmarked KHANH read for Khánh on fresh seed 549301 made "Lê Khanh
+    Tâm"), else the name stays missing, as it does for a word no list has (the line has no
+    check digit: a misread letter there must not make a name)."""
     if names.cut:
         return None
     out = []
@@ -111,7 +112,9 @@ def _named_by_mrz(names: MrzName, lines: list[str], sex: str | None) -> str | No
         if len(forms) > 1:
             seen = {f for f in forms for w in _read_in_name(lines, names, i)
                     if capitalise(w) == f}
-            forms = list(seen)
+            # a word read with no marks at all proves none were printed no more than it
+            # does in `_agreeing_line`: blur erases marks ("KHANH" read for Khánh)
+            forms = [f for f in seen if fold(f) != f.lower()]
         if len(forms) != 1:
             return None
         out.append(forms[0])

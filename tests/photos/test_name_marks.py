@@ -68,6 +68,12 @@ def test_mrz_names_a_front_read_as_debris() -> None:
     # Without the back, nothing names it.
     assert _card(None, "Hồ Văn Hữu Khoa", back=False,
                  page_lines=("NV ÂN HỮN: Ra",))["value"] is None
+    # A word read with no marks at all does not pick the unmarked form (fresh 549301 0023:
+    # the name line's KHANH, its acute blurred away, made "Lê Khanh Tâm" of Lê Khánh Tâm).
+    assert _card(None, "Lê Khánh Tâm", FEMALE_ID,
+                 page_lines=("LỄ KHANH TẮM",))["value"] is None
+    assert _card(None, "Lê Khánh Tâm", FEMALE_ID,
+                 page_lines=("LỄ KHÁNH TẮM",))["value"] == "Lê Khánh Tâm"
 
 
 def test_surname_with_a_letter_too_many() -> None:
