@@ -28,9 +28,9 @@ _LINE1 = re.compile(r"[I1lT|]?[DO0Q]?(?:VNM|[VWY][A-Z0-9]{1,2})([0-9A-Z]{9})([0-
                     r"([0-9A-Z]{12})")
 #: The nationality after the expiry's check digit: ``VNM``, or on a blurred photocopy only its
 #: ``V`` (``VN``, ``V<<<``); without the whole ``VNM`` both dates must check as read. The sex
-#: (M, F or ``<``) may be misread too (PP-OCR read a blurred M as 9): then both dates must
-#: check as well.
-_LINE2 = re.compile(r"([0-9A-Z]{6})([0-9A-Z])([0-9A-Z<])([0-9A-Z]{6})([0-9A-Z])[VW](NM)?"
+#: (M, F or ``<``) may be misread (PP-OCR read a blurred M as 9) or lost (``88072272807225V``):
+#: then both dates must check as well.
+_LINE2 = re.compile(r"([0-9A-Z]{6})([0-9A-Z])([0-9A-Z<])?([0-9A-Z]{6})([0-9A-Z])[VW](NM)?"
                     r"(?:<{4,}(\d)$)?")
 
 
@@ -96,11 +96,11 @@ def read_mrz(lines: list[str]) -> Mrz | None:
             b, bc, s, e, ec = (_digits(g) if i != 2 else g for i, g in enumerate(m.groups()[:5]))
             birth_checks = b.isdigit() and check_digit(b) == bc
             expiry_checks = e.isdigit() and check_digit(e) == ec
-            if ((m.group(6) is None or s not in "MF<")
+            if ((m.group(6) is None or s is None or s not in "MF<")
                     and not (birth_checks and expiry_checks)):
                 continue  # cut short after the V, or a misread sex: weak unless both check
             found = True
-            if s in "MF":
+            if s is not None and s in "MF":
                 sex = "Nam" if s == "M" else "Nữ"
             if birth_checks and not expiry_checks:
                 e = _by_renewal_age(b, e, ec, 1) or e

@@ -70,3 +70,15 @@ def test_dates_line_with_misread_sex_and_nationality_keeps_its_composite() -> No
     assert read_mrz(["721123293211239VNM<<<<<<<<<<<4"]) is None
     # the last digit after a field that is not fillers is no composite
     assert read_mrz([number, "721123293211234VP<<<6A7B<<<<<4"]).composite is None  # type: ignore[union-attr]
+
+
+def test_dates_line_with_the_sex_lost() -> None:
+    """Given PP-OCR's reading of a small blurred back with the sex letter lost (fresh 549301
+    0038: ``88072272807225V<<<...4`` for ``8807227M2807225VNM<<<...4``), when both dates
+    check, then the dates and the composite count; without both dates checking, nothing."""
+    number = "10V90884251662026088425166<<<"
+    mrz = read_mrz([number, "88072272807225V<<<<<<<<<<<4"])
+    assert mrz is not None and mrz.id_number == "026088425166"
+    assert (mrz.birth_yymmdd, mrz.expiry_yymmdd, mrz.sex, mrz.composite) == (
+        "880722", "280722", None, True)
+    assert read_mrz(["88072272807226V<<<<<<<<<<<4"]) is None  # the expiry does not check
