@@ -137,6 +137,7 @@ def settle_two(tess: Sequence[str], pp: Sequence[tuple[str, float]],
     if not ranked or ranked[0][1] < SURE or (len(ranked) > 1 and ranked[1][1] >= SURE / 2):
         return None
     value, total = ranked[0]
+    read = list(tess)
     tess = [v for v in tess if not _overruled(v, value, pp, digits)]
     if birth is not None:
         if not _agrees(value, birth) or any(_agrees(v, birth) for v in tess):
@@ -147,7 +148,22 @@ def settle_two(tess: Sequence[str], pp: Sequence[tuple[str, float]],
     # One Tesseract reading against PP-OCR's all but unanimous views (four sure ones' worth)
     # is Tesseract's misread (a blurred 8 read 9 in one view, all five PP-OCR views at
     # 0.82-0.99 on a development photocopy read upside down).
-    return value if len(tess) == 1 and total >= 2 * SURE else None
+    if len(tess) == 1 and total >= 2 * SURE:
+        return value
+    return value if _digit_by_digit(value, read, pp, total) else None
+
+
+def _digit_by_digit(value: str, tess: Sequence[str], pp: Sequence[tuple[str, float]],
+                    total: float) -> bool:
+    """Whether Tesseract's readings (those `_overruled` too), none of them PP-OCR's number,
+    still read each of its digits at its place in some view, PP-OCR's views being
+    unanimous and weighing twice `SURE`: Tesseract's views then disagree among themselves,
+    each misreading another digit of a blurred serif number, and together they confirm
+    PP-OCR's digit by digit (fresh 549301 'Bản photo CCCD 0071': PP-OCR's five views read
+    ``040093444898``; Tesseract's ``040003444894``, ``040093444098``, ``040003444098``)."""
+    if total < 2 * SURE or any(v != value for v, _ in pp) or len(set(tess)) < 2:
+        return False
+    return all(any(t[i] == digit for t in tess) for i, digit in enumerate(value))
 
 
 #: What PP-OCR's views must weigh at one digit, each by its probability there, to overrule

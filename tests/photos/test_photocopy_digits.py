@@ -88,3 +88,23 @@ def test_the_document_number_copy_that_checks_mends_the_full_number() -> None:
     assert mrz is not None and mrz.id_number == "045060911508"
     assert read_mrz(["1DVNM0609115088045060911888<<<", dates]).id_number is None  # type: ignore[union-attr]
     assert read_mrz(["1DVNM0609115083045060911588<<<", dates]).id_number is None  # type: ignore[union-attr]
+
+
+def test_tesseract_views_that_disagree_confirm_pp_ocr_digit_by_digit() -> None:
+    """Given a blurred serif number that PP-OCR's five views all read (549301 'Bản photo
+    CCCD 0071') and Tesseract views that each misread another digit, when every digit of
+    PP-OCR's number was read at its place by some Tesseract view, then the number stands;
+    a digit no Tesseract view read, PP-OCR's views split, or too little weight, refuse it."""
+    from intake.extract.card_id_vote import settle_two
+
+    right = "040093444898"
+    five = [(right, p) for p in (0.817, 0.981, 0.932, 0.67, 0.515)]
+    tess = ["040003444894", "040093444098", "040003444098"]
+    assert settle_two(tess, five, None) == right
+    # PP-OCR sure of every digit: 040093444098 (one digit off) is overruled, and still
+    # counts for the digits it read as PP-OCR did
+    assert settle_two(tess, five, None, digits=[[0.99] * 12] * 5) == right
+    assert settle_two(["040003444094", "040093444098"], five, None) is None  # digit 11: 8
+    assert settle_two(tess, [*five, ("040093444899", 0.3)], None) is None  # PP-OCR split
+    assert settle_two(tess, five[:3], None) is None  # 2.7, under twice SURE
+    assert settle_two(["040003444894", "040003444894"], five, None) is None  # one reading
