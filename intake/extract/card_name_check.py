@@ -21,7 +21,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from intake.extract.card_names import doubtful_mark, listed, listed_forms, syllable_like
+from intake.extract.card_names import (
+    as_capitals,
+    doubtful_mark,
+    listed,
+    listed_forms,
+    syllable_like,
+)
 from intake.extract.model import ExtractedField, Extraction
 from intake.extract.mrz import Mrz
 from intake.extract.mrz_names import MrzName, agrees, mend, read_names_line, resplit
@@ -124,10 +130,12 @@ def _named_by_mrz(names: MrzName, lines: list[str], sex: str | None) -> str | No
 def _read_in_name(lines: list[str], names: MrzName, i: int) -> list[str]:
     """The upper-case words with the letters of the MRZ's ``i``-th word that sit on a line
     with another of its words in the same order (a name line read in part: "MÔ XUÂN QUANG
-    MXH"), not in the card's title ("CỘNG HÒA XÃ HỘI ... VIỆT NAM" would give Hòa)."""
+    MXH"), not in the card's title ("CỘNG HÒA XÃ HỘI ... VIỆT NAM" would give Hòa). A
+    line whose only lower-case letters look like capitals is in capitals ("MGI VẤN MỸ vY",
+    a name band's reading that voted no name: `card_zones.NAME_BAND`)."""
     out = []
     for line in lines:
-        words = [w for w in line.split() if w.isalpha() and w.upper() == w]
+        words = [w for w in as_capitals(line).split() if w.isalpha() and w.upper() == w]
         letters = [fold(w).upper() for w in words]
         for at, word in enumerate(words):
             if letters[at] != names.words[i]:

@@ -77,7 +77,7 @@ _INSIDE = re.compile(r"(?<=[^\W\d_])[.,`:;](?=[^\W\d_])")
 _LOOK_ALIKE = frozenset("cosuvwxz")
 
 
-def _capitals(text: str) -> str:
+def as_capitals(text: str) -> str:
     """``text`` in capitals when its only lower-case letters look like capitals."""
     lower = [c for c in text if c.islower()]
     return text.upper() if lower and all(fold(c) in _LOOK_ALIKE for c in lower) else text
@@ -113,7 +113,7 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
     repeat one misreading, so they count as one source there."""
     reads: list[tuple[str, int, bool]] = []
     for index, text in enumerate([*texts, *letters_only]):
-        letters = " ".join(re.sub(r"[^\w\s]|_|\d", " ", _INSIDE.sub("", _capitals(text))).split())
+        letters = " ".join(re.sub(r"[^\w\s]|_|\d", " ", _INSIDE.sub("", as_capitals(text))).split())
         if not letters or letters.upper() != letters:
             continue
         words = [_unbroken(w, i == 0) for i, w in enumerate(letters.split())]

@@ -112,7 +112,8 @@ class ZoneReader:
                 continue
             out = [ids]
             woman = holder_sex(ids.text) == "Nữ"
-            name = _read_name(views, zones["full_name"], line_engine, self.second, woman)
+            name = _read_name(views, zones["full_name"], line_engine, self.second, woman,
+                              band_evidence=bool(ids.text))
             if name is not None:
                 out.append(name)
             return out
@@ -381,7 +382,7 @@ def settle_id(values: list[str], birth: str | None, done: bool) -> str | None:
 
 def _read_name(views: CardViews, zone: Zone, engine: OcrEngine,
                second: LineRecognizer | None = None, woman: bool = False,
-               ) -> ZoneReading | None:
+               band_evidence: bool = False) -> ZoneReading | None:
     """The full name, voted over the band's views: first on the whole name's letters
     (accents folded; a name that starts with a known surname first, then the one read most
     often), then word by word on the letters, then on the tone marks (a form that is a
@@ -409,9 +410,20 @@ def _read_name(views: CardViews, zone: Zone, engine: OcrEngine,
                         if (read := second.read(band, NAME_LETTERS)) is not None)
     voted = vote_name([text for text, _ in reads], letters, woman)
     if voted is None:
-        return None
+        # no name, but on a front whose number was read (``band_evidence``: not on a card
+        # that may be a back or upside down, whose lack of readings turns it over,
+        # `photo_ocr.reread_cards`) the
+        # views' texts still carry marks the MRZ's letters may take
+        # (`card_name_check._named_by_mrz`: MỸ read on every view for the MRZ's MY)
+        texts = [text for text, _ in reads if text.strip()] if band_evidence else []
+        return ZoneReading(NAME_BAND, "\n".join(texts), ()) if texts else None
     name, source = voted
     return ZoneReading("full_name", name, reads[source][1] if source < len(reads) else ())
+
+
+#: The key of a name band's readings when they voted no name: evidence for the card's name
+#: checks, never a field (`apply_zone_readings`).
+NAME_BAND = "name_band"
 
 
 def _read_mrz(engine: OcrEngine, views: CardViews,
@@ -512,7 +524,8 @@ def apply_zone_readings(result: Any, readings: list[dict[str, str]]) -> list[str
     A zone value fills a field OCR-by-label missed, replaces one that does not validate,
     and wins over a different valid one (it was read as one line at the size the engine
     reads best, and validated); QR and MRZ, applied afterwards, still override both.
-    Returns the MRZ lines read by zone, for the MRZ cross-check."""
+    Returns the MRZ lines read by zone, for the MRZ cross-check, and the name band's
+    readings when they voted no name, for the name checks."""
     from intake.extract.idnumber import structure_problems
     from intake.extract.model import ExtractedField
 
@@ -521,7 +534,7 @@ def apply_zone_readings(result: Any, readings: list[dict[str, str]]) -> list[str
         key, value = reading.get("key"), reading.get("value", "")
         if not value:
             continue
-        if key == "mrz":
+        if key in ("mrz", NAME_BAND):
             mrz_lines.extend(value.splitlines())
             continue
         if key == "full_name":
