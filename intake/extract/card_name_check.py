@@ -5,7 +5,8 @@ are known. Four checks, each one either confirms, mends from a second source, or
 
 - the MRZ names line, when the MRZ's number and birth date check (`mrz_names`); when the
   front gave no name at all, the MRZ's letters name the card if every word has one listed
-  form (or the marks of one are read on the card, or the sex settles a middle Văn / Vân);
+  form (or the marks of one are read on the card, or the sex settles a middle Văn / Vân,
+  or, with no marks read, one form is the usual one at that place for that sex);
 - a name read by label whose words are mostly no Vietnamese syllable is someone's label text
   misread ("F D Gaegz" from "Full name"), not a name: refused (on a photo, one such word);
 - the middle-name markers Văn (men) and Vân (a woman's name): blur turns the breve into a
@@ -32,6 +33,8 @@ from intake.extract.model import ExtractedField, Extraction
 from intake.extract.mrz import Mrz
 from intake.extract.mrz_names import MrzName, agrees, mend, read_names_line, resplit
 from intake.extract.text import fold
+from intake.extract.values.given_names import same_letters
+from intake.extract.values.name_usage import usage_choice
 from intake.extract.values.names import capitalise, parse_name
 
 _LABEL = "Họ và tên (full_name)"
@@ -50,9 +53,11 @@ def check_card_name(result: Extraction, lines: list[str], mrz: Mrz | None) -> No
     _refuse_unnamelike(result)
     _middle_by_sex(result)
     _refuse_doubtful_marks(result)
+    _refuse_unusual_marks(result)
 
 
-def _set(result: Extraction, value: str, note: str, got: ExtractedField | None) -> None:
+def _set(result: Extraction, value: str, note: str, got: ExtractedField | None,
+         confidence: float = 0.8) -> None:
     parsed = parse_name(value)
     if parsed is None:
         return
@@ -60,7 +65,8 @@ def _set(result: Extraction, value: str, note: str, got: ExtractedField | None) 
         result.fields["full_name"] = replace(got, value=parsed.value,
                                              note=f"{got.note}; {note}" if got.note else note)
     else:
-        result.fields["full_name"] = ExtractedField(value=parsed.value, raw=value, confidence=0.8,
+        result.fields["full_name"] = ExtractedField(value=parsed.value, raw=value,
+                                                    confidence=confidence,
                                                     page=None, bbox=None, source="ocr",
                                                     note=note)
 
@@ -91,7 +97,10 @@ def _against_mrz(result: Extraction, lines: list[str], names: MrzName) -> None:
     if got is None:
         named = _named_by_mrz(names, lines, _sex(result))
         if named is not None:
-            _set(result, named, f"MRZ {mrz_text} with the marks of its listed forms", None)
+            name, usual = named
+            how = "their usual forms" if usual else "the marks of its listed forms"
+            _set(result, name, f"MRZ {mrz_text} with {how}", None,
+                 confidence=0.6 if usual else 0.8)
         return
     mended = mend(got.value, names)
     if mended is not None:
@@ -100,17 +109,21 @@ def _against_mrz(result: Extraction, lines: list[str], names: MrzName) -> None:
     _refuse(result, f"không khớp dòng tên MRZ {mrz_text} / does not match the MRZ names line")
 
 
-def _named_by_mrz(names: MrzName, lines: list[str], sex: str | None) -> str | None:
+def _named_by_mrz(names: MrzName, lines: list[str],
+                  sex: str | None) -> tuple[str, bool] | None:
     """The MRZ's name with its tone marks, when the front gave none: each word is the one
     listed form of its letters (surname list first, given-name syllables after: "HUU" is
     Hữu); a middle VAN is Văn or Vân by the card's sex; a word with several listed forms
     ("THUY") takes the marks of the one form read on the name's own line (`_read_in_name`)
     when it has marks (an unmarked KHANH read for Khánh on fresh seed 549301 made "Lê Khanh
-    Tâm"), else the name stays missing, as it does for a word no list has (the line has no
-    check digit: a misread letter there must not make a name)."""
+    Tâm"); with no marks read on it, the form a name at that place for a holder of that sex
+    mostly carries (`name_usage`: a woman's middle KHANH is Khánh), else the name stays
+    missing, as it does for a word no list has (the line has no check digit: a misread
+    letter there must not make a name). Returned with whether a usual form was taken (the
+    name is then given a lower confidence and says so)."""
     if names.cut:
         return None
-    out = []
+    out, by_usage = [], False
     for i, letters in enumerate(names.words):
         forms = listed_forms(letters, i == 0)
         if 0 < i < len(names.words) - 1 and letters == "VAN" and sex is not None:
@@ -120,11 +133,16 @@ def _named_by_mrz(names: MrzName, lines: list[str], sex: str | None) -> str | No
                     if capitalise(w) == f}
             # a word read with no marks at all proves none were printed no more than it
             # does in `_agreeing_line`: blur erases marks ("KHANH" read for Khánh)
-            forms = [f for f in seen if fold(f) != f.lower()]
+            marked = [f for f in seen if fold(f) != f.lower()]
+            # no marks read on this word at all: the form a word at this place of a name
+            # of this sex mostly carries (`name_usage`: a woman's DUNG is Dung)
+            usual = usage_choice(forms, i == len(names.words) - 1, sex) if i else None
+            forms = marked or ([usual] if usual else [])
+            by_usage = by_usage or not marked
         if len(forms) != 1:
             return None
         out.append(forms[0])
-    return " ".join(out)
+    return " ".join(out), by_usage
 
 
 def _read_in_name(lines: list[str], names: MrzName, i: int) -> list[str]:
@@ -228,6 +246,26 @@ def _refuse_doubtful_marks(result: Extraction) -> None:
         return
     if any(doubtful_mark(w) for w in got.value.split()[1:]):
         _refuse(result, "dấu thanh không rõ / tone mark unclear")
+
+
+def _refuse_unusual_marks(result: Extraction) -> None:
+    """On a card read by zone (a photo), a middle or given word read as one listed form
+    where another form of its letters is the usual one at that place for the holder's sex
+    (`name_usage`: a woman's given name YÊN where Yến is usual, MỸ where My is) refuses the
+    name: the photo's marks and the name's usage disagree, and which is right is for an
+    officer to see. Tesseract drops the acute of Ế on every view of a sharp card (fresh seed
+    549501: Yến read YÊN three times) and blur draws a tilde where none is printed."""
+    got = result.fields.get("full_name")
+    if got is None or got.source == "qr" or not any(
+            f.source == "zone" for f in result.fields.values()):
+        return
+    words, sex = got.value.split(), _sex(result)
+    for i, word in enumerate(words[1:], 1):
+        usual = usage_choice(same_letters(word), i == len(words) - 1, sex)
+        if usual is not None and usual != word:
+            _refuse(result, f"dấu thanh khác tên thường gặp {usual} / "
+                            f"tone marks unlike the usual {usual}")
+            return
 
 
 def _sex(result: Extraction) -> str | None:

@@ -16,6 +16,7 @@ from rapidfuzz.distance import Levenshtein
 
 from intake.extract.text import fold
 from intake.extract.values.given_names import known_syllable, same_letters
+from intake.extract.values.name_usage import usage_choice
 from intake.extract.values.names import SURNAMES, parse_name
 
 #: The vowel groups of Vietnamese syllables, accents folded (ươi -> uoi, uyê -> uye), longest
@@ -95,7 +96,7 @@ def _woman_middle(words: list[str]) -> list[str]:
 
 
 def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
-              woman: bool = False) -> tuple[str, int] | None:
+              woman: bool = False, sex: str | None = None) -> tuple[str, int] | None:
     """The name the band's readings (best view first) agree on, and the index in ``texts`` of
     a reading that spells it (its words' boxes are kept); None when no reading is a valid
     name.
@@ -103,7 +104,9 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
     ``letters_only`` are a second recogniser's readings (PP-OCR, which writes the letters
     and vowel marks of a name, ĂÂĐÊÔƠƯ, but few of its tone marks): they vote on letters
     like any reading, never on tone marks; a word whose letters only they read takes its
-    one listed form, or refuses the name when several are listed.
+    one listed form, or, when several are listed, the one a name at that place for a holder
+    of that ``sex`` ("Nam", "Nữ", None: unknown) mostly carries (`name_usage`: a woman's
+    middle PHUONG is Phương), else the name is refused.
 
     ``woman``: the card's ID number says its holder is a woman; a middle word read as what
     blur leaves of THỊ ("TH", "TÌỊ") is then THỊ (`_woman_middle`).
@@ -156,6 +159,9 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
         forms = tuple(w for w, by_tess in column if by_tess and fold(w) == letters)
         if not forms:  # only the second recogniser read these letters: the list's one form
             listed_as = listed_forms(letters, i == 0)
+            if len(listed_as) > 1 and i:  # no tone mark read: the form this place and sex
+                usual = usage_choice(listed_as, i == len(target) - 1, sex)  # mostly carry
+                listed_as = [usual] if usual else listed_as
             if len(listed_as) != 1:
                 return None
             words.append(listed_as[0].upper())

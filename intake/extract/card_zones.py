@@ -111,9 +111,8 @@ class ZoneReader:
             if ids is None:
                 continue
             out = [ids]
-            woman = holder_sex(ids.text) == "Nữ"
-            name = _read_name(views, zones["full_name"], line_engine, self.second, woman,
-                              band_evidence=bool(ids.text))
+            name = _read_name(views, zones["full_name"], line_engine, self.second,
+                              holder_sex(ids.text), band_evidence=bool(ids.text))
             if name is not None:
                 out.append(name)
             return out
@@ -381,7 +380,7 @@ def settle_id(values: list[str], birth: str | None, done: bool) -> str | None:
 
 
 def _read_name(views: CardViews, zone: Zone, engine: OcrEngine,
-               second: LineRecognizer | None = None, woman: bool = False,
+               second: LineRecognizer | None = None, sex: str | None = None,
                band_evidence: bool = False) -> ZoneReading | None:
     """The full name, voted over the band's views: first on the whole name's letters
     (accents folded; a name that starts with a known surname first, then the one read most
@@ -408,7 +407,7 @@ def _read_name(views: CardViews, zone: Zone, engine: OcrEngine,
         bands = (views.norm[y0:y1, x0:x1], views.gray[y0:y1, x0:x1])
         letters = tuple(read.text for band in bands
                         if (read := second.read(band, NAME_LETTERS)) is not None)
-    voted = vote_name([text for text, _ in reads], letters, woman)
+    voted = vote_name([text for text, _ in reads], letters, sex == "Nữ", sex)
     if voted is None:
         # no name, but on a front whose number was read (``band_evidence``: not on a card
         # that may be a back or upside down, whose lack of readings turns it over,

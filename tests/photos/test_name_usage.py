@@ -1,0 +1,86 @@
+"""Listed forms that differ only by tone marks, when no mark was read at all: the form a
+name at that place for a holder of that sex mostly carries (issue #13; `name_usage`)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from intake.extract import extract_document
+from intake.extract.card_names import vote_name
+from intake.extract.values.name_usage import usage_choice
+from samples.generator.idnumbers import mrz_lines
+from tests.extract.pages import page
+
+WOMAN_ID = "031165434787"  # 4th digit odd: a woman born in the 1900s
+MAN_ID = "031065434787"
+
+
+@pytest.mark.parametrize(("forms", "given", "sex", "want"), [
+    (["Dung", "Dũng"], True, "Nữ", "Dung"),
+    (["Dung", "Dũng"], True, "Nam", "Dũng"),
+    (["Phương", "Phượng"], False, "Nữ", "Phương"),  # a middle name
+    (["Đình", "Định"], False, "Nam", "Đình"),
+    (["My", "Mỹ"], True, "Nữ", "My"),  # a woman's given name; her middle name is Mỹ
+    (["My", "Mỹ"], False, "Nữ", "Mỹ"),
+    (["Hùng", "Hưng"], True, "Nam", None),  # both usual
+    (["Thùy", "Thúy", "Thủy"], True, "Nữ", None),
+    (["Hiền", "Hiển"], True, None, None),  # sex unknown: both sexes counted
+    (["Dung", "Nobody"], True, "Nữ", None),  # a form not counted: no choice
+])
+def test_usage_choice(forms: list[str], given: bool, sex: str | None, want: str | None) -> None:
+    assert usage_choice(forms, given, sex) == want
+
+
+# fresh seed 549401 photo 0012, a photographed photocopy: Tesseract's views are debris, and
+# PP-OCR, which writes no tone marks, read the letters of Lê Tuyết Phương Nga
+TEXTS = ["@ k `\\ NT YHUƠNGNGÀ", "", "LNNxv* TT NIỆt PVAICNG NGA", "đO ` NT THƯƠNGNGÀ"]
+LETTERS = ("LE TUYET PHUONG NGA", "IE TUYETPHUONG NGA")
+
+
+def test_letters_only_word_takes_the_usual_form() -> None:
+    assert vote_name(TEXTS, LETTERS, True, "Nữ") == ("LÊ TUYẾT PHƯƠNG NGA", 0)
+
+
+def test_letters_only_word_without_a_usual_form_is_refused() -> None:
+    # THUY as the given name: Thùy, Thúy and Thủy are all usual, the name is refused
+    letters = ("LE TUYET PHUONG THUY", "IE TUYETPHUONG THUY")
+    assert vote_name(TEXTS, letters, True, "Nữ") is None
+
+
+def _by_mrz(number: str, name: str, sex: str) -> str | None:
+    zones = [{"key": "id_number", "value": number},
+             {"key": "mrz", "value": "\n".join(
+                 mrz_lines(number, name, date(1965, 5, 19), sex, date(2025, 5, 19)))}]
+    got = extract_document("id_card", [page()], zone_readings=zones).fields.get("full_name")
+    return got.value if got else None
+
+
+def test_mrz_letters_take_the_usual_forms_for_the_holders_sex() -> None:
+    assert _by_mrz(WOMAN_ID, "Nguyễn Phương Dung", "Nữ") == "Nguyễn Phương Dung"
+    assert _by_mrz(MAN_ID, "Nguyễn Văn Dũng", "Nam") == "Nguyễn Văn Dũng"
+
+
+def test_mrz_letters_without_a_usual_form_give_no_name() -> None:
+    assert _by_mrz(WOMAN_ID, "Nguyễn Thị Thủy", "Nữ") is None  # Thùy, Thúy or Thủy
+    assert _by_mrz(MAN_ID, "Trần Văn Hùng", "Nam") is None  # Hùng or Hưng
+
+
+def _zone_name(number: str, band: str) -> tuple[str | None, list[str]]:
+    zones = [{"key": "id_number", "value": number}, {"key": "full_name", "value": band}]
+    result = extract_document("id_card", [page()], zone_readings=zones)
+    got = result.fields.get("full_name")
+    return (got.value if got else None), result.review_reasons
+
+
+def test_marks_read_against_the_usual_form_refuse_the_name() -> None:
+    # fresh seed 549501 photo 0007: every view read YÊN for a woman's Yến
+    name, reasons = _zone_name(WOMAN_ID, "HUỲNH HỒNG YÊN")
+    assert name is None and "Yến" in " ".join(reasons)
+    assert _zone_name(WOMAN_ID, "HUỲNH HỒNG YẾN")[0] == "Huỳnh Hồng Yến"
+    # for a man neither form is usual: what was read stands
+    assert _zone_name(MAN_ID, "HUỲNH HỒNG YÊN")[0] == "Huỳnh Hồng Yên"
+    # a woman's given name Mỹ where My is usual, her middle name Mỹ where it is usual
+    assert _zone_name(WOMAN_ID, "HUỲNH THỊ MỸ")[0] is None
+    assert _zone_name(WOMAN_ID, "HUỲNH MỸ LINH")[0] == "Huỳnh Mỹ Linh"
