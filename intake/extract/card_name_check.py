@@ -117,7 +117,8 @@ def _named_by_mrz(names: MrzName, lines: list[str],
     ("THUY") takes the marks of the one form read on the name's own line (`_read_in_name`)
     when it has marks (an unmarked KHANH read for Khánh on fresh seed 549301 made "Lê Khanh
     Tâm"); with no marks read on it, the form a name at that place for a holder of that sex
-    mostly carries (`name_usage`: a woman's middle KHANH is Khánh), else the name stays
+    mostly carries (`name_usage`: a woman's DUNG is Dung) when the front read its letters
+    on the name's line (`_read_in_name`), else the name stays
     missing, as it does for a word no list has (the line has no check digit: a misread
     letter there must not make a name). Returned with whether a usual form was taken (the
     name is then given a lower confidence and says so)."""
@@ -129,14 +130,16 @@ def _named_by_mrz(names: MrzName, lines: list[str],
         if 0 < i < len(names.words) - 1 and letters == "VAN" and sex is not None:
             forms = [_BY_SEX[sex]]
         if len(forms) > 1:
-            seen = {f for f in forms for w in _read_in_name(lines, names, i)
-                    if capitalise(w) == f}
+            read = _read_in_name(lines, names, i)
+            seen = {f for f in forms for w in read if capitalise(w) == f}
             # a word read with no marks at all proves none were printed no more than it
             # does in `_agreeing_line`: blur erases marks ("KHANH" read for Khánh)
             marked = [f for f in seen if fold(f) != f.lower()]
             # no marks read on this word at all: the form a word at this place of a name
-            # of this sex mostly carries (`name_usage`: a woman's DUNG is Dung)
-            usual = usage_choice(forms, i == len(names.words) - 1, sex) if i else None
+            # of this sex mostly carries (`name_usage`: a woman's DUNG is Dung), when the
+            # front read these letters too: the names line has no check digit, and one
+            # letter lost there makes another name (fresh 549601 0081: PHUONG<YEN for UYEN)
+            usual = usage_choice(forms, i == len(names.words) - 1, sex) if i and read else None
             forms = marked or ([usual] if usual else [])
             by_usage = by_usage or not marked
         if len(forms) != 1:
@@ -153,7 +156,8 @@ def _read_in_name(lines: list[str], names: MrzName, i: int) -> list[str]:
     a name band's reading that voted no name: `card_zones.NAME_BAND`)."""
     out = []
     for line in lines:
-        words = [w for w in as_capitals(line).split() if w.isalpha() and w.upper() == w]
+        words = [w for w in (w.strip(".,;:!?") for w in as_capitals(line).split())
+                 if w.isalpha() and w.upper() == w]
         letters = [fold(w).upper() for w in words]
         for at, word in enumerate(words):
             if letters[at] != names.words[i]:

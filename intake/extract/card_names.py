@@ -89,9 +89,16 @@ def as_capitals(text: str) -> str:
 _THI_REMAINS = frozenset({"th", "thi", "tii", "thii", "tih"})
 
 
-def _woman_middle(words: list[str]) -> list[str]:
-    """A woman's middle words read as what blur leaves of THỊ, put back as THỊ."""
-    return [w if not 0 < i < len(words) - 1 or fold(w) not in _THI_REMAINS else "THỊ"
+def _woman_middle(words: list[str], second: tuple[str, ...] = ()) -> list[str]:
+    """A woman's middle words read as what blur leaves of THỊ, put back as THỊ; a bare TH
+    is left alone where the second recogniser (``second``: its readings) read another
+    listed name there (THU: fresh seed 549601 0067, Lê Thu Trang, not Lê Thị Trang)."""
+    def other(i: int) -> bool:
+        return any(len(ws) == len(words) and fold(ws[i]) != "thi" and same_letters(ws[i])
+                   for ws in (r.split() for r in second))
+
+    return [w if not 0 < i < len(words) - 1 or fold(w) not in _THI_REMAINS
+            or (fold(w) == "th" and other(i)) else "THỊ"
             for i, w in enumerate(words)]
 
 
@@ -120,7 +127,7 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
         if not letters or letters.upper() != letters:
             continue
         words = [_unbroken(w, i == 0) for i, w in enumerate(letters.split())]
-        letters = " ".join(_woman_middle(words) if woman else words)
+        letters = " ".join(_woman_middle(words, letters_only) if woman else words)
         parsed = parse_name(letters)
         valid = (parsed is not None and parsed.valid
                  and all(_word_shaped(w) for w in letters.split()))
@@ -183,6 +190,8 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
             return None  # views read two tone marks of listed names (THÙY, THỦY): hidden
         words.append(settled)
     words[1:] = [_marked_like(w) for w in words[1:]]
+    words[1:] = [_invented_mark(w, i == len(words) - 1, sex)
+                 for i, w in enumerate(words[1:], 1)]
     if any(doubtful_mark(w) and not (fold(w) == "van" and i < len(words) - 1)
            for i, w in enumerate(words[1:], 1)):
         return None  # marks no listed form has, on letters several have: which one is hidden
@@ -191,6 +200,18 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
             for letters, index in found if index < len(texts)]
     source = min(ours)[2] if ours else 0
     return " ".join(words), source
+
+
+def _invented_mark(word: str, given: bool, sex: str | None) -> str:
+    """A word read with a tone mark where none of its letters' listed forms has one (THỦ
+    for Thu or Thư, read so on every view of two sharp fresh cards, 549501 0036 and 549601
+    0032): the mark is noise, the letters leave the forms, and the usual one at this place
+    for this sex, when one dominates (`name_usage`), is the word; else it stays doubtful."""
+    forms = same_letters(word)
+    if not doubtful_mark(word) or fold(word) == "van" or any(tone_of(f) for f in forms):
+        return word  # a middle VAN is the card's sex's (`card_name_check._middle_by_sex`)
+    usual = usage_choice(forms, given, sex)
+    return usual.upper() if usual else word
 
 
 def doubtful_mark(word: str) -> bool:

@@ -34,6 +34,7 @@ from intake.extract.card_id_vote import (
 from intake.extract.card_names import vote_name
 from intake.extract.idnumber import consistency_problems, holder_sex
 from intake.extract.mrz_assembly import MrzLines, second_lines
+from intake.extract.text import fold
 from intake.extract.values.names import parse_name
 from intake.ocr.base import OcrEngine, OcrLine, OcrWord, map_boxes
 from intake.ocr.ppocr_lines import DIGITS, NAME_LETTERS, LineRecognizer
@@ -112,7 +113,8 @@ class ZoneReader:
                 continue
             out = [ids]
             name = _read_name(views, zones["full_name"], line_engine, self.second,
-                              holder_sex(ids.text), band_evidence=bool(ids.text))
+                              holder_sex(ids.text), band_evidence=bool(ids.text),
+                              line_gap=zones["date_of_birth"][1] - zones["full_name"][1])
             if name is not None:
                 out.append(name)
             return out
@@ -222,9 +224,10 @@ def _trim(band: np.ndarray, x0: int, x1: int) -> int:
 def _start(band: np.ndarray, x0: int, lo: int) -> int:
     """The band's left end moved onto the value's first letter when the zone cuts it (a card
     warped a few pixels off, or a layout set further left: "Ô MINH DUNG" read for TÔ, fresh
-    photo 549001 0029): from ``x0``, left over ink and gaps narrower than a quarter of the
-    line height, only when there is ink right at ``x0``. ``band`` is the thresholded band
-    from ``lo``."""
+    photo 549001 0029; a card still in perspective, "YÊN BẢO LỘC" read for NGUYỄN, fresh
+    549601 0010): from ``x0``, left over ink and gaps narrower than a quarter of the line
+    height, only when there is ink right at ``x0``. ``band`` is the thresholded band from
+    ``lo``."""
     ink = (band < 128).mean(axis=0) > 0.02
     at = x0 - lo
     if band.size == 0 or at <= 0 or not ink[max(0, at - 2):at + 2].any():
@@ -241,7 +244,7 @@ def _start(band: np.ndarray, x0: int, lo: int) -> int:
 def _band(views: CardViews, zone: Zone, trim: bool = True) -> tuple[int, int, int, int]:
     x0, y0, x1, y1 = _snap(views.flat, views.width, zone)
     if trim and y1 > y0 and x1 > x0:
-        lo = max(0, x0 - (y1 - y0))
+        lo = max(0, x0 - 3 * (y1 - y0))  # a card left in perspective cuts a few letters
         ink = _otsu(views.flat[y0:y1, lo:x1])
         x0 = _start(ink, x0, lo)
         x1 = _trim(ink[:, x0 - lo:], x0, x1)
@@ -381,7 +384,7 @@ def settle_id(values: list[str], birth: str | None, done: bool) -> str | None:
 
 def _read_name(views: CardViews, zone: Zone, engine: OcrEngine,
                second: LineRecognizer | None = None, sex: str | None = None,
-               band_evidence: bool = False) -> ZoneReading | None:
+               band_evidence: bool = False, line_gap: float = 0) -> ZoneReading | None:
     """The full name, voted over the band's views: first on the whole name's letters
     (accents folded; a name that starts with a known surname first, then the one read most
     often), then word by word on the letters, then on the tone marks (a form that is a
@@ -401,6 +404,12 @@ def _read_name(views: CardViews, zone: Zone, engine: OcrEngine,
     cannot write (`vote_name`'s ``letters_only``)."""
     box = _band(views, zone)
     reads = [(text, tuple(lines)) for text, lines in band_reads(engine, views, box)]
+    if line_gap and sum(bool(_BIRTH_LABEL.search(fold(text))) for text, _ in reads) >= 2:
+        # the band sat on the birth-date line below: a card warped a line off (fresh
+        # 549501 0088, 549601 0056); the name is the line above
+        zone = (zone[0], zone[1] - line_gap, zone[2], zone[3] - line_gap)
+        box = _band(views, zone)
+        reads = [(text, tuple(lines)) for text, lines in band_reads(engine, views, box)]
     letters: tuple[str, ...] = ()
     if second is not None and second.available:
         x0, y0, x1, y1 = box
@@ -419,6 +428,10 @@ def _read_name(views: CardViews, zone: Zone, engine: OcrEngine,
     name, source = voted
     return ZoneReading("full_name", name, reads[source][1] if source < len(reads) else ())
 
+
+#: The birth-date line's label ("Ngày sinh / Date of birth:"), folded: read in a name band,
+#: the band sat a line low.
+_BIRTH_LABEL = re.compile(r"date\s*o[fr]|ngay\s*sinh")
 
 #: The key of a name band's readings when they voted no name: evidence for the card's name
 #: checks, never a field (`apply_zone_readings`).

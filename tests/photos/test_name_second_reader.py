@@ -66,6 +66,17 @@ def test_a_womans_middle_word_blurred_to_th_is_thi() -> None:
     assert voted is None or voted[0].split()[1] != "THỊ"
 
 
+def test_a_womans_middle_th_is_thu_when_the_second_reader_read_thu() -> None:
+    """Fresh seed 549601 photo 0067, a photocopy of Lê Thu Trang: Tesseract's views read
+    the middle word TH, what blur leaves of THỊ or of THU; PP-OCR read THU on both its
+    views, so it is not made THỊ."""
+    tesseract = ["TÍ TH TRANG", "TẾ TH! TRANG", "IÍ TrI1U TRANG", "TẾ TH) TRANG"]
+    voted = vote_name(tesseract, ("L THU TRANG", "LE THU TRANG"), True, "Nữ")
+    assert voted is not None and voted[0] == "LÊ THU TRANG"
+    voted = vote_name(tesseract, ("L TH TRANG", "LE TH TRANG"), True, "Nữ")
+    assert voted is not None and voted[0] == "LÊ THỊ TRANG"
+
+
 def test_label_name_with_no_listed_surname_is_refused_on_a_photo() -> None:
     """On a card read by zone whose name band gave no name, a label reading that starts
     with no listed surname ("NÓI THÀNH THẮNG" for Bùi, photo 0000) is refused; on a scan

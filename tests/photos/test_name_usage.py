@@ -9,6 +9,8 @@ import pytest
 
 from intake.extract import extract_document
 from intake.extract.card_names import vote_name
+from intake.extract.card_zones import NAME_BAND
+from intake.extract.text import fold
 from intake.extract.values.name_usage import usage_choice
 from samples.generator.idnumbers import mrz_lines
 from tests.extract.pages import page
@@ -49,8 +51,11 @@ def test_letters_only_word_without_a_usual_form_is_refused() -> None:
     assert vote_name(TEXTS, letters, True, "Nữ") is None
 
 
-def _by_mrz(number: str, name: str, sex: str) -> str | None:
+def _by_mrz(number: str, name: str, sex: str, band: str | None = None) -> str | None:
+    """The name from the MRZ, the front's name band having voted none; ``band``: its
+    readings (default: the name's letters, marks lost)."""
     zones = [{"key": "id_number", "value": number},
+             {"key": NAME_BAND, "value": fold(name).upper() if band is None else band},
              {"key": "mrz", "value": "\n".join(
                  mrz_lines(number, name, date(1965, 5, 19), sex, date(2025, 5, 19)))}]
     got = extract_document("id_card", [page()], zone_readings=zones).fields.get("full_name")
@@ -60,6 +65,15 @@ def _by_mrz(number: str, name: str, sex: str) -> str | None:
 def test_mrz_letters_take_the_usual_forms_for_the_holders_sex() -> None:
     assert _by_mrz(WOMAN_ID, "Nguyễn Phương Dung", "Nữ") == "Nguyễn Phương Dung"
     assert _by_mrz(MAN_ID, "Nguyễn Văn Dũng", "Nam") == "Nguyễn Văn Dũng"
+
+
+def test_mrz_letters_no_front_read_take_no_usual_form() -> None:
+    # fresh seed 549701 photo 0081: the names line lost the U of UYEN, and YEN (a woman's
+    # Yến, mostly) was no letters the front read: no name, not Nguyễn Phương Yến
+    assert _by_mrz(WOMAN_ID, "Nguyễn Phương Yến", "Nữ", band="") is None
+    # the letters read on the name's line, punctuation and all (549401 0069)
+    assert _by_mrz(WOMAN_ID, "Nguyễn Phương Dung", "Nữ",
+                   band="NG“L'YÊM PHƯƠNG, DỤNG,") == "Nguyễn Phương Dung"
 
 
 def test_mrz_letters_without_a_usual_form_give_no_name() -> None:
@@ -84,3 +98,15 @@ def test_marks_read_against_the_usual_form_refuse_the_name() -> None:
     # a woman's given name Mỹ where My is usual, her middle name Mỹ where it is usual
     assert _zone_name(WOMAN_ID, "HUỲNH THỊ MỸ")[0] is None
     assert _zone_name(WOMAN_ID, "HUỲNH MỸ LINH")[0] == "Huỳnh Mỹ Linh"
+
+
+def test_a_tone_mark_no_listed_form_has_on_toneless_forms_is_noise() -> None:
+    # fresh seed 549601 photo 0032, a sharp card: every view read THỦ, a mark neither Thu
+    # nor Thư has; a woman's middle name so spelled is mostly Thu
+    texts = ["TRỊNH THỦ HÁI XUÂN"] + ["TRỊNH THỦ HẢI XUÂN"] * 3
+    letters = ("TRINH THU HAI XUAN", "TRINH THU HAI XUAN")
+    voted = vote_name(texts, letters, True, "Nữ")
+    assert voted is not None and voted[0] == "TRỊNH THU HẢI XUÂN"
+    assert vote_name(texts, letters, False, "Nam") is None  # for a man neither is usual
+    # HIẾN: an acute where Hiền has a grave and Hiển a hook: a mark misread, not noise
+    assert vote_name(["LÊ MINH HIẾN"] * 3, (), True, "Nữ") is None
