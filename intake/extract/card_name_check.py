@@ -118,7 +118,8 @@ def _named_by_mrz(names: MrzName, lines: list[str],
     when it has marks (an unmarked KHANH read for Khánh on fresh seed 549301 made "Lê Khanh
     Tâm"); with no marks read on it, the form a name at that place for a holder of that sex
     mostly carries (`name_usage`: a woman's DUNG is Dung) when the front read its letters
-    on the name's line (`_read_in_name`), else the name stays
+    on the name's line (`_read_in_name`) or the names line was read whole (30
+    characters: no letter lost), else the name stays
     missing, as it does for a word no list has (the line has no check digit: a misread
     letter there must not make a name). Returned with whether a usual form was taken (the
     name is then given a lower confidence and says so)."""
@@ -137,9 +138,12 @@ def _named_by_mrz(names: MrzName, lines: list[str],
             marked = [f for f in seen if fold(f) != f.lower()]
             # no marks read on this word at all: the form a word at this place of a name
             # of this sex mostly carries (`name_usage`: a woman's DUNG is Dung), when the
-            # front read these letters too: the names line has no check digit, and one
-            # letter lost there makes another name (fresh 549601 0081: PHUONG<YEN for UYEN)
-            usual = usage_choice(forms, i == len(names.words) - 1, sex) if i and read else None
+            # front read these letters too or the names line was read whole: it has no
+            # check digit, and one letter lost there makes another name (fresh 549701
+            # 0081: PHUONG<YEN, 29 characters, for PHUONG<UYEN)
+            confirmed = bool(read) or names.whole
+            usual = usage_choice(forms, i == len(names.words) - 1, sex) \
+                if i and confirmed else None
             forms = marked or ([usual] if usual else [])
             by_usage = by_usage or not marked
         if len(forms) != 1:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import Levenshtein
 
@@ -43,10 +43,13 @@ _TD1_WIDTH = 30
 class MrzName:
     """The names line's words (upper case, no accents); ``cut`` when the line is full with
     no filler after the name, so the name may go on: its last word may be the start of a
-    longer one, and words may follow."""
+    longer one, and words may follow. ``whole``: the line was read exactly 30 characters
+    long, so no letter of it was lost (not compared: two readings of the same words are
+    the same name)."""
 
     words: tuple[str, ...]
     cut: bool = False
+    whole: bool = field(default=False, compare=False)
 
 
 def _clean(raw: str) -> str | None:
@@ -84,7 +87,7 @@ def read_names_line(lines: list[str]) -> MrzName | None:
         whole = words[:-1] if cut else words  # a cut line's last word may be any prefix
         if not all(syllable_like(w) and len(w) <= 7 for w in whole):
             continue
-        found.append(MrzName(words, cut))
+        found.append(MrzName(words, cut, len(line) == _TD1_WIDTH))
     if not found:
         return None
     counts = Counter(found)
@@ -95,7 +98,8 @@ def read_names_line(lines: list[str]) -> MrzName | None:
     ranked = sorted(counts, key=rank, reverse=True)
     if len(ranked) > 1 and rank(ranked[0]) == rank(ranked[1]):
         return None
-    return ranked[0]
+    # whole when any reading of these words was (Counter keeps the first one seen)
+    return replace(ranked[0], whole=any(n.whole for n in found if n == ranked[0]))
 
 
 #: What OCR makes of a single filler ``<`` between two given names (OCR-B's chevron).

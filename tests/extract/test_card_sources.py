@@ -70,9 +70,9 @@ def test_qr_wins_over_ocr_and_flags_review() -> None:
 
 
 def test_mrz_fills_card_fields() -> None:
-    """A card back with only the MRZ readable still yields ID, birth date, sex and expiry;
-    not the name, whose MY (My or Mỹ) no front read: the names line has no check digit,
-    so the usual form of letters only it read is not taken (`name_usage`)."""
+    """A card back with only the MRZ readable still yields ID, birth date, sex and expiry,
+    and the name when its letters settle it: the names line read whole, a woman's given
+    name MY is mostly My (`name_usage`), taken with a lower confidence."""
     l1, l2, l3 = mrz_lines(
         "084199822849", "Nguyễn My", date(1999, 11, 10), "Nữ", date(2024, 11, 10)
     )
@@ -84,4 +84,7 @@ def test_mrz_fills_card_fields() -> None:
         "date_of_birth": ("1999-11-10", "mrz"),
         "sex": ("Nữ", "mrz"),
         "expiry_date": ("2024-11-10", "mrz"),
+        "full_name": ("Nguyễn My", "ocr"),
     }
+    name = result.fields["full_name"]
+    assert name.confidence < 0.8 and "usual forms" in name.note

@@ -51,13 +51,15 @@ def test_letters_only_word_without_a_usual_form_is_refused() -> None:
     assert vote_name(TEXTS, letters, True, "Nữ") is None
 
 
-def _by_mrz(number: str, name: str, sex: str, band: str | None = None) -> str | None:
+def _by_mrz(number: str, name: str, sex: str, band: str | None = None,
+            names_line: str | None = None) -> str | None:
     """The name from the MRZ, the front's name band having voted none; ``band``: its
-    readings (default: the name's letters, marks lost)."""
+    readings (default: the name's letters, marks lost); ``names_line``: the MRZ's third
+    line as read (default: as printed)."""
+    lines = mrz_lines(number, name, date(1965, 5, 19), sex, date(2025, 5, 19))
     zones = [{"key": "id_number", "value": number},
              {"key": NAME_BAND, "value": fold(name).upper() if band is None else band},
-             {"key": "mrz", "value": "\n".join(
-                 mrz_lines(number, name, date(1965, 5, 19), sex, date(2025, 5, 19)))}]
+             {"key": "mrz", "value": "\n".join([*lines[:2], names_line or lines[2]])}]
     got = extract_document("id_card", [page()], zone_readings=zones).fields.get("full_name")
     return got.value if got else None
 
@@ -68,9 +70,13 @@ def test_mrz_letters_take_the_usual_forms_for_the_holders_sex() -> None:
 
 
 def test_mrz_letters_no_front_read_take_no_usual_form() -> None:
-    # fresh seed 549701 photo 0081: the names line lost the U of UYEN, and YEN (a woman's
-    # Yến, mostly) was no letters the front read: no name, not Nguyễn Phương Yến
-    assert _by_mrz(WOMAN_ID, "Nguyễn Phương Yến", "Nữ", band="") is None
+    # fresh seed 549701 photo 0081: the names line lost the U of UYEN (29 characters read),
+    # and YEN (a woman's Yến, mostly) was no letters the front read: no name, not
+    # Nguyễn Phương Yến
+    lost = "NGUYEN<<PHUONG<YEN<<<<<<<<<<E"
+    assert _by_mrz(WOMAN_ID, "Nguyễn Phương Uyên", "Nữ", band="", names_line=lost) is None
+    # read whole (30 characters), the line's letters stand without the front's
+    assert _by_mrz(WOMAN_ID, "Nguyễn Phương Yến", "Nữ", band="") == "Nguyễn Phương Yến"
     # the letters read on the name's line, punctuation and all (549401 0069)
     assert _by_mrz(WOMAN_ID, "Nguyễn Phương Dung", "Nữ",
                    band="NG“L'YÊM PHƯƠNG, DỤNG,") == "Nguyễn Phương Dung"
