@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
@@ -109,6 +109,14 @@ def birth_of(texts: Sequence[str]) -> str | None:
 
 def _agrees(value: str, birth: str | None) -> bool:
     return birth is not None and not consistency_problems(value, None, birth)
+
+
+def one_per_view(readings: Iterable[tuple[int, str]]) -> list[str]:
+    """Tesseract's readings (view index, number), one per view and number: the digits-only
+    engine re-reading a view the line engine read the same is one misreading, not two
+    (fresh 549901 0042: ``022064254026`` read by both engines on one view, against PP-OCR's
+    five views all reading ``075064264028``, counted twice and refused the number)."""
+    return [text for _, text in dict.fromkeys(readings)]
 
 
 def settle_two(tess: Sequence[str], pp: Sequence[tuple[str, float]],

@@ -26,6 +26,7 @@ from PIL import Image
 from intake.extract.card_id_vote import (
     birth_of,
     id_of,
+    one_per_view,
     plausible_date,
     second_views,
     settle_two,
@@ -313,8 +314,10 @@ def _read_id(views: CardViews, zone: Zone, engines: tuple[OcrEngine, ...],
                 views.gray, views.flat, views.norm, _band(views, birth_zone, trim=False))
                 if (r := second.read(band, DIGITS + "/")) is not None])
     readings: list[ZoneReading] = []
-    for reading in _tesseract_ids(views, box, engines):
+    seen: list[tuple[int, str]] = []
+    for view, reading in _tesseract_ids(views, box, engines):
         readings.append(reading)
+        seen.append((view, reading.text))
         if pp is None:
             value = settle_id([r.text for r in readings], birth, done=False)
             if value is not None:
@@ -325,7 +328,7 @@ def _read_id(views: CardViews, zone: Zone, engines: tuple[OcrEngine, ...],
     if pp is None:
         value = settle_id([r.text for r in readings], birth, done=True)
         return next((r for r in readings if r.text == value), None)
-    value = settle_two([r.text for r in readings], [(v, p) for v, p, _ in pp], birth,
+    value = settle_two(one_per_view(seen), [(v, p) for v, p, _ in pp], birth,
                        page or (), [digits for _, _, digits in pp])
     if value is None:
         if (readings or page) and pp:  # the two read different numbers: neither may stand
@@ -336,13 +339,13 @@ def _read_id(views: CardViews, zone: Zone, engines: tuple[OcrEngine, ...],
 
 
 def _tesseract_ids(views: CardViews, box: tuple[int, int, int, int],
-                   engines: tuple[OcrEngine, ...]) -> Iterator[ZoneReading]:
-    """Tesseract's valid readings of the ID band: the line engine on every view, then the
-    digits-only engine on the first two."""
+                   engines: tuple[OcrEngine, ...]) -> Iterator[tuple[int, ZoneReading]]:
+    """Tesseract's valid readings of the ID band, each with the index of the view read:
+    the line engine on every view, then the digits-only engine on the first two."""
     for limit, engine in ((None, engines[0]), (2, engines[-1])):
-        for text, lines in band_reads(engine, views, box, limit):
+        for view, (text, lines) in enumerate(band_reads(engine, views, box, limit)):
             if (value := valid_id(text)) is not None:
-                yield ZoneReading("id_number", value, tuple(lines))
+                yield view, ZoneReading("id_number", value, tuple(lines))
 
 
 def _second_ids(second: LineRecognizer, views: CardViews, box: tuple[int, int, int, int],

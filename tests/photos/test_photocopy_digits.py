@@ -108,3 +108,19 @@ def test_tesseract_views_that_disagree_confirm_pp_ocr_digit_by_digit() -> None:
     assert settle_two(tess, [*five, ("040093444899", 0.3)], None) is None  # PP-OCR split
     assert settle_two(tess, five[:3], None) is None  # 2.7, under twice SURE
     assert settle_two(["040003444894", "040003444894"], five, None) is None  # one reading
+
+
+def test_one_view_read_by_both_tesseract_engines_is_one_misreading() -> None:
+    """Fresh 549901 0042, a photographed photocopy: Tesseract's line and digits-only engines
+    both read ``022064254026`` on the same view (no other view gave a valid number), while
+    PP-OCR's five views all read ``075064264028`` (3.8 in all, twice SURE). Counted once,
+    that misreading no longer refuses the number; the same number read on two views
+    still does."""
+    from intake.extract.card_id_vote import one_per_view, settle_two
+
+    right, misread = "075064264028", "022064254026"
+    five = [(right, 0.90), (right, 0.54), (right, 0.83), (right, 0.77), (right, 0.72)]
+    same_view = one_per_view([(0, misread), (0, misread)])
+    assert same_view == [misread]
+    assert settle_two(same_view, five, None) == right
+    assert settle_two(one_per_view([(0, misread), (1, misread)]), five, None) is None
