@@ -33,7 +33,7 @@ from intake.extract.model import ExtractedField, Extraction
 from intake.extract.mrz import Mrz
 from intake.extract.mrz_names import MrzName, agrees, mend, read_names_line, resplit
 from intake.extract.text import fold
-from intake.extract.values.given_names import same_letters
+from intake.extract.values.given_names import known_syllable, same_letters
 from intake.extract.values.name_usage import usage_choice
 from intake.extract.values.names import capitalise, parse_name
 
@@ -50,6 +50,7 @@ def check_card_name(result: Extraction, lines: list[str], mrz: Mrz | None) -> No
              if mrz is not None and mrz.id_number and mrz.birth_yymmdd else None)
     if names is not None:
         _against_mrz(result, lines, names)
+    _refuse_disputed(result, lines)
     _refuse_unnamelike(result)
     _middle_by_sex(result)
     _refuse_doubtful_marks(result)
@@ -199,6 +200,32 @@ def _unambiguous(word: str, first: bool) -> bool:
     marked = fold(word) != word.lower()
     listed = capitalise(word) in SURNAMES if first else known_syllable(word)
     return marked and listed
+
+
+def _refuse_disputed(result: Extraction, lines: list[str]) -> None:
+    """On a card read by zone, a name read by label whose letters a card line also spells
+    with another listed form of one of its words refuses the name: when the zone vote
+    refused the name band because its views read two listed forms (THỦY three times,
+    THÙY once: `card_names._marks_settled`), the page OCR's reading of the same line is one
+    of those views, not a settlement (fresh 549901 0005: Nguyễn Thủy Trinh for Thùy)."""
+    got = result.fields.get("full_name")
+    if got is None or got.source != "ocr" or not any(
+            f.source == "zone" for f in result.fields.values()):
+        return
+    words = got.value.split()
+    letters = [fold(w) for w in words]
+    for line in lines:
+        read = [w.strip(".,;:!?") for w in as_capitals(line).split()]
+        for at in range(len(read) - len(words) + 1):
+            window = read[at:at + len(words)]
+            if [fold(w) for w in window] != letters:
+                continue
+            for i, (mine, theirs) in enumerate(zip(words, window, strict=True)):
+                if i and capitalise(theirs) != mine and known_syllable(theirs) \
+                        and known_syllable(mine):
+                    _refuse(result, f"dấu thanh đọc khác nhau {theirs} / "
+                                    f"tone marks read two ways, {theirs}")
+                    return
 
 
 def _refuse_unnamelike(result: Extraction) -> None:

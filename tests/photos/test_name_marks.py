@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from intake.extract import extract_document
 from intake.extract.card_names import doubtful_mark, vote_name
+from intake.extract.card_zones import NAME_BAND
 from tests.extract.pages import line, page
 from tests.photos.test_names import FEMALE_ID, MALE_ID, _card
 
@@ -117,3 +118,24 @@ def test_a_lone_view_reading_the_mark_the_others_lost_gives_it() -> None:
     assert vote_name(["ĐỖ VĂN HƯNG"] * 3 + ["ĐỖ VĂN HÙNG"], ("DO VAN HUNG",)) is None
     voted = vote_name(["ĐỖ VĂN HƯNG"] * 4, ("DO VAN HUNG",))
     assert voted is not None and voted[0] == "ĐỖ VĂN HƯNG"
+
+
+def test_label_name_the_band_read_two_ways_is_refused() -> None:
+    """Fresh 549901 0005, a card photographed alone: the name band's views read THỦY three
+    times and THÙY once, and the vote refused the name; the page OCR's label reading
+    NGUYỄN THỦY TRINH is one of those views, not a settlement, so it is refused too.
+    Read one way only, the label name stands."""
+    label = ("Họ và tên / Full name:", "NGUYỄN THỦY TRINH")
+    band = "NGUYỄN THỦY TRINH\nNGUYỄN THỦY TRINH\nNGUYÊN THÙY TRINH"
+
+    def name(band_text: str) -> tuple[str | None, str]:
+        zones = [{"key": "id_number", "value": FEMALE_ID},
+                 {"key": NAME_BAND, "value": band_text}]
+        p = page(*(line((text, 300)) for text in label))
+        result = extract_document("id_card", [p], zone_readings=zones)
+        got = result.fields.get("full_name")
+        return (got.value if got else None), " ".join(result.review_reasons)
+
+    got, reasons = name(band)
+    assert got is None and "THÙY" in reasons
+    assert name("NGUYỄN THỦY TRINH\nNGUYỄN THỦY TRINH")[0] == "Nguyễn Thủy Trinh"
