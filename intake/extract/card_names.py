@@ -267,10 +267,14 @@ def _marks_settled(chosen: str, forms: tuple[str, ...], surname: bool) -> str | 
 
 
 def _tie(forms: list[str]) -> str | None:
-    """Of two listed forms read equally often, the one with marks when the other has none
-    (THÀNH twice, THANH twice: blur loses marks more often than it adds them); else None."""
-    marked = [f for f in forms if fold(f) != f.lower()]
-    return marked[0] if len(forms) == 2 and len(marked) == 1 else None
+    """Of two listed forms read equally often, the one with a tone mark when the other is
+    the same without it (THÀNH twice, THANH twice; YẾN twice, YÊN twice, consumed 549901
+    0027: blur loses marks more often than it adds them); else None (HÙNG, HƯNG: the
+    vowels differ too)."""
+    if len(forms) != 2:
+        return None
+    toned = [f for f in forms if tone_of(f)]
+    return toned[0] if len(toned) == 1 and untoned(toned[0]) in forms else None
 
 
 #: What blur makes of a U in a name (NGLIYÊN, TLYẾT): tried only on a word that is no

@@ -139,3 +139,12 @@ def test_label_name_the_band_read_two_ways_is_refused() -> None:
     got, reasons = name(band)
     assert got is None and "THÙY" in reasons
     assert name("NGUYỄN THỦY TRINH\nNGUYỄN THỦY TRINH")[0] == "Nguyễn Thủy Trinh"
+
+
+def test_a_tie_between_a_form_and_the_same_with_a_tone_mark_takes_the_mark() -> None:
+    """Consumed 549901 0027, Nguyễn Mỹ Yến: YẾN twice and YÊN twice. YÊN is YẾN with its
+    acute lost, which blur does far more often than it draws one, so the tie is YẾN; a tie
+    whose vowels differ too (HÙNG, HƯNG) is still refused."""
+    voted = vote_name(["NGUYÊN MỸ YẾN", "NGUYÊN MỸ YÊN", "NGUYÊN MỸ YÊN", "NGUYÊN MỸ YẾN"])
+    assert voted is not None and voted[0] == "NGUYÊN MỸ YẾN"
+    assert vote_name(["LÊ HÙNG AN", "LÊ HÙNG AN", "LÊ HƯNG AN", "LÊ HƯNG AN"]) is None
