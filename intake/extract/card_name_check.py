@@ -153,6 +153,17 @@ def _named_by_mrz(names: MrzName, lines: list[str],
     return " ".join(out), by_usage
 
 
+def _words(line: str) -> list[str]:
+    """A card line's words, in capitals when its lower case looks like capitals
+    (`as_capitals`), punctuation OCR put after a word dropped ("PHƯƠNG,")."""
+    return [w.strip(".,;:!?") for w in as_capitals(line).split()]
+
+
+def _by_zone(result: Extraction) -> bool:
+    """Whether the card was read by zone (a photo): some field has source ``zone``."""
+    return any(f.source == "zone" for f in result.fields.values())
+
+
 def _read_in_name(lines: list[str], names: MrzName, i: int) -> list[str]:
     """The upper-case words with the letters of the MRZ's ``i``-th word that sit on a line
     with another of its words in the same order (a name line read in part: "MÔ XUÂN QUANG
@@ -161,8 +172,7 @@ def _read_in_name(lines: list[str], names: MrzName, i: int) -> list[str]:
     a name band's reading that voted no name: `card_zones.NAME_BAND`)."""
     out = []
     for line in lines:
-        words = [w for w in (w.strip(".,;:!?") for w in as_capitals(line).split())
-                 if w.isalpha() and w.upper() == w]
+        words = [w for w in _words(line) if w.isalpha() and w.upper() == w]
         letters = [fold(w).upper() for w in words]
         for at, word in enumerate(words):
             if letters[at] != names.words[i]:
@@ -209,13 +219,12 @@ def _refuse_disputed(result: Extraction, lines: list[str]) -> None:
     THÙY once: `card_names._marks_settled`), the page OCR's reading of the same line is one
     of those views, not a settlement (fresh 549901 0005: Nguyễn Thủy Trinh for Thùy)."""
     got = result.fields.get("full_name")
-    if got is None or got.source != "ocr" or not any(
-            f.source == "zone" for f in result.fields.values()):
+    if got is None or got.source != "ocr" or not _by_zone(result):
         return
     words = got.value.split()
     letters = [fold(w) for w in words]
     for line in lines:
-        read = [w.strip(".,;:!?") for w in as_capitals(line).split()]
+        read = _words(line)
         for at in range(len(read) - len(words) + 1):
             window = read[at:at + len(words)]
             if [fold(w) for w in window] != letters:
@@ -242,7 +251,7 @@ def _refuse_unnamelike(result: Extraction) -> None:
         return
     words = got.value.split()
     odd = sum(not syllable_like(w) for w in words)
-    by_zone = any(f.source == "zone" for f in result.fields.values())
+    by_zone = _by_zone(result)
     if by_zone and words and not listed(words[0], True):
         odd += 1
     if (odd and by_zone) or 2 * odd > len(words):
@@ -291,8 +300,7 @@ def _refuse_unusual_marks(result: Extraction) -> None:
     officer to see. Tesseract drops the acute of Ế on every view of a sharp card (fresh seed
     549501: Yến read YÊN three times) and blur draws a tilde where none is printed."""
     got = result.fields.get("full_name")
-    if got is None or got.source == "qr" or not any(
-            f.source == "zone" for f in result.fields.values()):
+    if got is None or got.source == "qr" or not _by_zone(result):
         return
     words, sex = got.value.split(), _sex(result)
     for i, word in enumerate(words[1:], 1):

@@ -103,7 +103,7 @@ def _woman_middle(words: list[str], second: tuple[str, ...] = ()) -> list[str]:
 
 
 def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
-              woman: bool = False, sex: str | None = None) -> tuple[str, int] | None:
+              sex: str | None = None) -> tuple[str, int] | None:
     """The name the band's readings (best view first) agree on, and the index in ``texts`` of
     a reading that spells it (its words' boxes are kept); None when no reading is a valid
     name.
@@ -115,8 +115,8 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
     of that ``sex`` ("Nam", "Nữ", None: unknown) mostly carries (`name_usage`: a woman's
     middle PHUONG is Phương), else the name is refused.
 
-    ``woman``: the card's ID number says its holder is a woman; a middle word read as what
-    blur leaves of THỊ ("TH", "TÌỊ") is then THỊ (`_woman_middle`).
+    ``sex`` "Nữ": the card's ID number says its holder is a woman; a middle word read as
+    what blur leaves of THỊ ("TH", "TÌỊ") is then THỊ (`_woman_middle`).
 
     With the second recogniser's readings, a word no list has (MỮU read three times for
     HỮU) needs its letters among the second recogniser's too: Tesseract's views of one band
@@ -127,7 +127,7 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
         if not letters or letters.upper() != letters:
             continue
         words = [_unbroken(w, i == 0) for i, w in enumerate(letters.split())]
-        letters = " ".join(_woman_middle(words, letters_only) if woman else words)
+        letters = " ".join(_woman_middle(words, letters_only) if sex == "Nữ" else words)
         parsed = parse_name(letters)
         valid = (parsed is not None and parsed.valid
                  and all(_word_shaped(w) for w in letters.split()))

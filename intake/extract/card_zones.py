@@ -405,21 +405,22 @@ def _read_name(views: CardViews, zone: Zone, engine: OcrEngine,
     a different recogniser, whose letters on a blurred photocopy's name ("BICH" where
     Tesseract read "BC", "BỘT") vote as readings do, but not its tone marks, which it mostly
     cannot write (`vote_name`'s ``letters_only``)."""
-    box = _band(views, zone)
-    reads = [(text, tuple(lines)) for text, lines in band_reads(engine, views, box)]
+    def read(zone: Zone) -> tuple[tuple[int, int, int, int], list[tuple[str, tuple[OcrLine, ...]]]]:
+        box = _band(views, zone)
+        return box, [(text, tuple(lines)) for text, lines in band_reads(engine, views, box)]
+
+    box, reads = read(zone)
     if line_gap and sum(bool(_BIRTH_LABEL.search(fold(text))) for text, _ in reads) >= 2:
         # the band sat on the birth-date line below: a card warped a line off (fresh
         # 549501 0088, 549601 0056); the name is the line above
-        zone = (zone[0], zone[1] - line_gap, zone[2], zone[3] - line_gap)
-        box = _band(views, zone)
-        reads = [(text, tuple(lines)) for text, lines in band_reads(engine, views, box)]
+        box, reads = read((zone[0], zone[1] - line_gap, zone[2], zone[3] - line_gap))
     letters: tuple[str, ...] = ()
     if second is not None and second.available:
         x0, y0, x1, y1 = box
         bands = (views.norm[y0:y1, x0:x1], views.gray[y0:y1, x0:x1])
         letters = tuple(read.text for band in bands
                         if (read := second.read(band, NAME_LETTERS)) is not None)
-    voted = vote_name([text for text, _ in reads], letters, sex == "Nữ", sex)
+    voted = vote_name([text for text, _ in reads], letters, sex)
     if voted is None:
         # no name, but on a front whose number was read (``band_evidence``: not on a card
         # that may be a back or upside down, whose lack of readings turns it over,

@@ -57,12 +57,12 @@ def test_a_womans_middle_word_blurred_to_th_is_thi() -> None:
     the ID number says a woman; for a man, or as a last word, it is not guessed."""
     tesseract = ["MUÝ II 1Ị TRANG", "MI/? Với CIỊ TRANG", "M:/Ÿ với ti TRANG", "ML/Y Xới T0 TRANG"]
     letters = ("HUYNH TH TRANG", "HUYNH TH TRANG")
-    voted = vote_name(tesseract, letters, woman=True)
+    voted = vote_name(tesseract, letters, sex="Nữ")
     assert voted is not None and voted[0] == "HUỲNH THỊ TRANG"
     assert vote_name(tesseract, letters) is None
-    assert vote_name(["LÊ NGỌC TH", "LÊ NGỌC TH"], woman=True) is None
+    assert vote_name(["LÊ NGỌC TH", "LÊ NGỌC TH"], sex="Nữ") is None
     # Thế and Thu are middle names too: THE and THU are not taken for THỊ
-    voted = vote_name(["PHAN THE ANH", "PHAN THE ANH"], woman=True)
+    voted = vote_name(["PHAN THE ANH", "PHAN THE ANH"], sex="Nữ")
     assert voted is None or voted[0].split()[1] != "THỊ"
 
 
@@ -71,9 +71,9 @@ def test_a_womans_middle_th_is_thu_when_the_second_reader_read_thu() -> None:
     the middle word TH, what blur leaves of THỊ or of THU; PP-OCR read THU on both its
     views, so it is not made THỊ."""
     tesseract = ["TÍ TH TRANG", "TẾ TH! TRANG", "IÍ TrI1U TRANG", "TẾ TH) TRANG"]
-    voted = vote_name(tesseract, ("L THU TRANG", "LE THU TRANG"), True, "Nữ")
+    voted = vote_name(tesseract, ("L THU TRANG", "LE THU TRANG"), "Nữ")
     assert voted is not None and voted[0] == "LÊ THU TRANG"
-    voted = vote_name(tesseract, ("L TH TRANG", "LE TH TRANG"), True, "Nữ")
+    voted = vote_name(tesseract, ("L TH TRANG", "LE TH TRANG"), "Nữ")
     assert voted is not None and voted[0] == "LÊ THỊ TRANG"
 
 

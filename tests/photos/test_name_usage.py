@@ -42,13 +42,13 @@ LETTERS = ("LE TUYET PHUONG NGA", "IE TUYETPHUONG NGA")
 
 
 def test_letters_only_word_takes_the_usual_form() -> None:
-    assert vote_name(TEXTS, LETTERS, True, "Nữ") == ("LÊ TUYẾT PHƯƠNG NGA", 0)
+    assert vote_name(TEXTS, LETTERS, "Nữ") == ("LÊ TUYẾT PHƯƠNG NGA", 0)
 
 
 def test_letters_only_word_without_a_usual_form_is_refused() -> None:
     # THUY as the given name: Thùy, Thúy and Thủy are all usual, the name is refused
     letters = ("LE TUYET PHUONG THUY", "IE TUYETPHUONG THUY")
-    assert vote_name(TEXTS, letters, True, "Nữ") is None
+    assert vote_name(TEXTS, letters, "Nữ") is None
 
 
 def _by_mrz(number: str, name: str, sex: str, band: str | None = None,
@@ -111,8 +111,8 @@ def test_a_tone_mark_no_listed_form_has_on_toneless_forms_is_noise() -> None:
     # nor Thư has; a woman's middle name so spelled is mostly Thu
     texts = ["TRỊNH THỦ HÁI XUÂN"] + ["TRỊNH THỦ HẢI XUÂN"] * 3
     letters = ("TRINH THU HAI XUAN", "TRINH THU HAI XUAN")
-    voted = vote_name(texts, letters, True, "Nữ")
+    voted = vote_name(texts, letters, "Nữ")
     assert voted is not None and voted[0] == "TRỊNH THU HẢI XUÂN"
-    assert vote_name(texts, letters, False, "Nam") is None  # for a man neither is usual
+    assert vote_name(texts, letters, "Nam") is None  # for a man neither is usual
     # HIẾN: an acute where Hiền has a grave and Hiển a hook: a mark misread, not noise
-    assert vote_name(["LÊ MINH HIẾN"] * 3, (), True, "Nữ") is None
+    assert vote_name(["LÊ MINH HIẾN"] * 3, (), "Nữ") is None
