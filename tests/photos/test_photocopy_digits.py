@@ -124,3 +124,30 @@ def test_one_view_read_by_both_tesseract_engines_is_one_misreading() -> None:
     assert same_view == [misread]
     assert settle_two(same_view, five, None) == right
     assert settle_two(one_per_view([(0, misread), (1, misread)]), five, None) is None
+
+
+def test_pp_ocr_alone_needs_each_digit_read_surely_by_some_view() -> None:
+    """Fresh 550001 0047 (a photographed copy, no Tesseract reading, no birth date): PP-OCR's
+    four views read ``094177099536`` for ``094177099538``, each unsure of the last digit
+    (a blurred 8 read as 6), and together weighed 1.96, over `SURE`: the number was taken.
+    No view is sure of that digit, so it is refused now. Consumed 549801 0079: the views'
+    weakest digit (the fifth) was read at 0.73 by one of them; that number still stands."""
+    from intake.extract.card_id_vote import settle_two
+
+    misread = "094177099536"
+    views = [(misread, 0.52), (misread, 0.47), (misread, 0.6), (misread, 0.38)]
+    digits = [[0.97, 0.99, 1.0, 0.99, 1.0, 1.0, 0.68, 0.98, 0.99, 0.74, 0.59, 0.52],
+              [0.95, 1.0, 1.0, 1.0, 1.0, 1.0, 0.53, 1.0, 0.9, 0.94, 0.57, 0.47],
+              [0.85, 0.99, 1.0, 1.0, 1.0, 1.0, 0.81, 0.99, 0.99, 0.84, 0.71, 0.6],
+              [0.89, 0.91, 0.85, 0.95, 1.0, 1.0, 0.38, 0.76, 0.93, 0.39, 0.49, 0.52]]
+    assert settle_two([], views, None) == misread  # the weight alone let it through
+    assert settle_two([], views, None, digits=digits) is None
+
+    right, other = "075084618710", "075004618710"
+    five = [(right, 0.38), (right, 0.73), (other, 0.39), (right, 0.66), (right, 0.57)]
+    probs = [[1.0, 1.0, 1.0, 0.99, 0.38, 1.0, 0.92, 0.98, 0.96, 1.0, 0.94, 0.99],
+             [1.0, 1.0, 1.0, 1.0, 0.73, 1.0, 0.92, 0.98, 0.96, 1.0, 0.98, 1.0],
+             [1.0, 1.0, 1.0, 1.0, 0.39, 1.0, 0.9, 0.99, 0.94, 1.0, 0.96, 1.0],
+             [0.98, 0.94, 0.98, 0.98, 0.66, 0.97, 0.88, 0.81, 0.75, 1.0, 0.91, 0.96],
+             [0.98, 1.0, 0.99, 0.98, 0.57, 0.94, 0.73, 0.9, 0.81, 1.0, 0.94, 0.92]]
+    assert settle_two([], five, None, digits=probs) == right
