@@ -174,6 +174,11 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
             words.append(listed_as[0].upper())
             continue
 
+        usual = _usual_of_disputed(forms, i == len(target) - 1, sex) if i else None
+        if usual is not None:
+            words.append(usual)
+            continue
+
         def rank(form: str, i: int = i, forms: tuple[str, ...] = forms) -> tuple[bool, int]:
             known = (form.title() in SURNAMES) if i == 0 else known_syllable(form)
             return known, forms.count(form)
@@ -185,6 +190,8 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
             words.append(form)
             continue
         chosen = max(forms, key=rank)  # max keeps the first of equals: the best view
+        if i == 0:
+            chosen = _the_surname(chosen)
         settled = _marks_settled(_mark_kept(chosen, forms) if i else chosen, forms, i == 0)
         if settled is None:
             return None  # views read two tone marks of listed names (THÙY, THỦY): hidden
@@ -200,6 +207,31 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
             for letters, index in found if index < len(texts)]
     source = min(ours)[2] if ours else 0
     return " ".join(words), source
+
+
+def _usual_of_disputed(forms: tuple[str, ...], given: bool, sex: str | None) -> str | None:
+    """The views read two or more listed forms of one word's letters (DUNG twice, DŨNG once;
+    MY twice, MỸ twice): their tone marks are in dispute, and the form a name at this place
+    for this sex mostly carries (`name_usage`), when one dominates and a view read it, is
+    the word (consumed 549801: a woman's given Dung, read DŨNG and DỤNG once each, and her
+    given My read MỸ on two views of four; both were refused). None when the views agree,
+    or usage leaves the choice open: the rules below decide then."""
+    read = {f for f in forms if known_syllable(f)}
+    if len(read) < 2:
+        return None
+    usual = usage_choice(same_letters(next(iter(read))), given, sex)
+    return usual.upper() if usual is not None and usual.upper() in read else None
+
+
+def _the_surname(word: str) -> str:
+    """A surname read with tone marks no listed surname of its letters has (PHẨM, blur's
+    hat and hook for Phạm's dot, consumed 549801 "Bản photo CCCD 0024"), when its letters
+    spell exactly one listed surname: that surname. The letters were voted on already;
+    a surname's marks say nothing more when only one surname has those letters."""
+    if word.title() in SURNAMES:
+        return word
+    spelled = _surnames_by_letters().get(fold(word), [])
+    return spelled[0].upper() if len(spelled) == 1 else word
 
 
 def _invented_mark(word: str, given: bool, sex: str | None) -> str:

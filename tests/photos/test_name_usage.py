@@ -116,3 +116,31 @@ def test_a_tone_mark_no_listed_form_has_on_toneless_forms_is_noise() -> None:
     assert vote_name(texts, letters, "Nam") is None  # for a man neither is usual
     # HIẾN: an acute where Hiền has a grave and Hiển a hook: a mark misread, not noise
     assert vote_name(["LÊ MINH HIẾN"] * 3, (), "Nữ") is None
+
+
+def test_views_disputing_a_words_marks_take_its_usual_form() -> None:
+    """Consumed 549801 'Bản photo CCCD 0027' (Phạm Hồng Bích Dung, a woman): DUNG twice,
+    DỤNG and DŨNG once each; before, the lone DŨNG was taken as the mark the others lost
+    and then refused as unusual. Views disputing a word's listed forms leave it to usage
+    when one dominates (a woman's given Dung; her given My, read MY twice and MỸ twice, on
+    'Bản photo CCCD 0024'). A man's given DŨNG in the same dispute is Dũng; where usage is
+    open (Hùng, Hưng) the dispute still refuses the name."""
+    reads = ["PHAM HỒNG BÍCH DUNG", "PHAM HỒNG BÍCH DỤNG", "PHAM HỒNG BÍCH DUNG",
+             "PHAM HỒNG BÍCH DŨNG"]
+    letters = ("PHAM HONG BICH DUNG", "PHAM HONG BICH DUNG")
+    assert vote_name(reads, letters, "Nữ") == ("PHẠM HỒNG BÍCH DUNG", 0)
+    assert vote_name(reads, letters, "Nam") == ("PHẠM HỒNG BÍCH DŨNG", 0)
+    my = ["PHẠM MINH MY", "PHẠM MINH MY", "PHẠM MINH MỸ", "PHẠM MINH MỸ"]
+    assert vote_name(my, (), "Nữ") == ("PHẠM MINH MY", 0)
+    assert vote_name(["ĐỖ VĂN HƯNG"] * 3 + ["ĐỖ VĂN HÙNG"], ("DO VAN HUNG",), "Nam") is None
+
+
+def test_a_surname_read_with_marks_no_surname_has_is_the_one_its_letters_spell() -> None:
+    """Consumed 549801 'Bản photo CCCD 0024': the surname read PHẨM (blur's circumflex and
+    hook for Phạm's dot) once, its letters read by the other views too; only Phạm is spelled
+    P-H-A-M among listed surnames, so the surname is Phạm. A surname whose letters spell no
+    listed one (Khổng) keeps the marks read."""
+    voted = vote_name(["PHẨM MINH ANH", "PLAM MINH ANH"], ("PHAM MINH ANH",), "Nữ")
+    assert voted is not None and voted[0] == "PHẠM MINH ANH"
+    voted = vote_name(["KHỔNG MINH ANH"] * 2, ("KHONG MINH ANH",), "Nữ")
+    assert voted is not None and voted[0] == "KHỔNG MINH ANH"

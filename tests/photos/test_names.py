@@ -142,12 +142,12 @@ def test_vote_refuses_what_is_no_syllable_or_no_evidence() -> None:
                       "TRẤN UÁO CÔNG TÀI"]) is None
     assert vote_name(["ĐĂNG MINH ĐIỆP", "ĐÁNG MÌNH DIỆP", "ĐÁNC, MiXôi nIỆP", ""]) is None
     voted = vote_name(["NGƯYÊX DUY AN", "*GtYÊN DUY AN", "wGtYÊX DUY AN", "NGUYÊN DỤUY AN"])
-    assert voted is not None and voted[0] == "NGUYÊN DUY AN"
+    assert voted is not None and voted[0] == "NGUYỄN DUY AN"
     # A tie between a form with marks and the same letters without (THÀNH twice, THANH
     # twice): blur loses marks more often than it adds them, the marked form is taken.
     voted = vote_name(["NGUYÊN THÀNH KHẢI", "NGUYÊN THANH KHÁI", "NGUYÊN THÀNH KHÁI",
                        "NGUYÊN THANH KHÁI"])
-    assert voted is not None and voted[0] == "NGUYÊN THÀNH KHẢI"
+    assert voted is not None and voted[0] == "NGUYỄN THÀNH KHẢI"
 
 
 def test_photo_label_reading_with_a_non_syllable_is_refused() -> None:
