@@ -25,6 +25,7 @@ from dataclasses import replace
 from intake.extract.card_names import (
     as_capitals,
     doubtful_mark,
+    invented_mark,
     listed,
     listed_forms,
     syllable_like,
@@ -284,10 +285,20 @@ def _refuse_doubtful_marks(result: Extraction) -> None:
     """A given-name word whose marks are none of the listed forms of its letters, when
     several are listed ("Hiến": Hiền or Hiển? "Nhan": Nhàn or Nhân?), refuses the name,
     by zone or by label, photo or scan: blur and scanning lose and swap tone marks far more
-    often than a card carries a name the list lacks, and such a name goes to review."""
+    often than a card carries a name the list lacks, and such a name goes to review.
+    A mark none of the forms has at all, on toneless forms (Thủ for Thu or Thư), is noise
+    and the usual form is taken first (`card_names.invented_mark`), as the zone vote does."""
     got = result.fields.get("full_name")
     if got is None or got.source == "qr":
         return
+    words = got.value.split()
+    sex = _sex(result)
+    mended = [words[0], *((invented_mark(w, i == len(words) - 1, sex) or w)
+                          for i, w in enumerate(words[1:], 1))]
+    if mended != words:
+        _set(result, " ".join(mended), f"usual form for a tone mark no form has; read "
+                                       f"{got.value!r}", got)
+        got = result.fields["full_name"]
     if any(doubtful_mark(w) for w in got.value.split()[1:]):
         _refuse(result, "dấu thanh không rõ / tone mark unclear")
 

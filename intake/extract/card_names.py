@@ -197,8 +197,8 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
             return None  # views read two tone marks of listed names (THÙY, THỦY): hidden
         words.append(settled)
     words[1:] = [_marked_like(w) for w in words[1:]]
-    words[1:] = [_invented_mark(w, i == len(words) - 1, sex)
-                 for i, w in enumerate(words[1:], 1)]
+    words[1:] = [(usual.upper() if (usual := invented_mark(w, i == len(words) - 1, sex))
+                  else w) for i, w in enumerate(words[1:], 1)]
     if any(doubtful_mark(w) and not (fold(w) == "van" and i < len(words) - 1)
            for i, w in enumerate(words[1:], 1)):
         return None  # marks no listed form has, on letters several have: which one is hidden
@@ -234,16 +234,17 @@ def _the_surname(word: str) -> str:
     return spelled[0].upper() if len(spelled) == 1 else word
 
 
-def _invented_mark(word: str, given: bool, sex: str | None) -> str:
-    """A word read with a tone mark where none of its letters' listed forms has one (THỦ
-    for Thu or Thư, read so on every view of two sharp fresh cards, 549501 0036 and 549601
-    0032): the mark is noise, the letters leave the forms, and the usual one at this place
-    for this sex, when one dominates (`name_usage`), is the word; else it stays doubtful."""
+def invented_mark(word: str, given: bool, sex: str | None) -> str | None:
+    """The listed form a middle or given ``word`` (any case) is, when it was read with a
+    tone mark none of its letters' listed forms has (THỦ for Thu or Thư, read so on every
+    view of two sharp fresh cards, 549501 0036 and 549601 0032): the mark is noise, the
+    letters leave the forms, and the usual one at this place for this sex, when one
+    dominates (`name_usage`), is the word. None otherwise (the word then stays doubtful).
+    Used by the zone vote and by the label-read name's check alike."""
     forms = same_letters(word)
     if not doubtful_mark(word) or fold(word) == "van" or any(tone_of(f) for f in forms):
-        return word  # a middle VAN is the card's sex's (`card_name_check._middle_by_sex`)
-    usual = usage_choice(forms, given, sex)
-    return usual.upper() if usual else word
+        return None  # a middle VAN is the card's sex's (`card_name_check._middle_by_sex`)
+    return usage_choice(forms, given, sex)
 
 
 def doubtful_mark(word: str) -> bool:

@@ -13,7 +13,7 @@ from intake.extract.card_zones import NAME_BAND
 from intake.extract.text import fold
 from intake.extract.values.name_usage import usage_choice
 from samples.generator.idnumbers import mrz_lines
-from tests.extract.pages import page
+from tests.extract.pages import line, page
 
 WOMAN_ID = "031165434787"  # 4th digit odd: a woman born in the 1900s
 MAN_ID = "031065434787"
@@ -116,6 +116,22 @@ def test_a_tone_mark_no_listed_form_has_on_toneless_forms_is_noise() -> None:
     assert vote_name(texts, letters, "Nam") is None  # for a man neither is usual
     # HIẾN: an acute where Hiền has a grave and Hiển a hook: a mark misread, not noise
     assert vote_name(["LÊ MINH HIẾN"] * 3, (), "Nữ") is None
+
+
+def test_a_label_read_name_with_a_mark_no_form_has_takes_the_usual_form_too() -> None:
+    """The same noise read by label (a scan, or a photo whose band voted no name): the name
+    check takes the usual form, as the zone vote does, where it used to refuse the name;
+    for a man, whose usage leaves Thu / Thư open, it is still refused."""
+    def label_name(number: str) -> tuple[str | None, str]:
+        p = page(line(("Họ và tên / Full name:", 300)), line(("TRỊNH THỦ HẢI XUÂN", 300)))
+        result = extract_document("id_card", [p], zone_readings=[
+            {"key": "id_number", "value": number}])
+        got = result.fields.get("full_name")
+        return (got.value if got else None), " ".join(result.review_reasons)
+
+    assert label_name(WOMAN_ID)[0] == "Trịnh Thu Hải Xuân"
+    got, reasons = label_name(MAN_ID)
+    assert got is None and "tone mark" in reasons
 
 
 def test_views_disputing_a_words_marks_take_its_usual_form() -> None:
