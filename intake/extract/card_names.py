@@ -122,11 +122,15 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
     HỮU) needs its letters among the second recogniser's too: Tesseract's views of one band
     repeat one misreading, so they count as one source there."""
     reads: list[tuple[str, int, bool]] = []
+    mended: set[str] = set()  # surnames (folded) a reading was mended into, and as read
+    as_read: set[str] = set()
     for index, text in enumerate([*texts, *letters_only]):
         letters = " ".join(re.sub(r"[^\w\s]|_|\d", " ", _INSIDE.sub("", as_capitals(text))).split())
         if not letters or letters.upper() != letters:
             continue
         words = [_unbroken(w, i == 0) for i, w in enumerate(letters.split())]
+        first = letters.split()[0]
+        (mended if words[0] != first else as_read).add(fold(words[0]))
         letters = " ".join(_woman_middle(words, letters_only) if sex == "Nữ" else words)
         parsed = parse_name(letters)
         valid = (parsed is not None and parsed.valid
@@ -154,6 +158,8 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
         ranked = sorted(dict.fromkeys(votes), reverse=True,
                         key=lambda f: (f in spellings, votes.count(f), f == chosen))
         letters = ranked[0]
+        if i == 0 and letters in mended - as_read and (mended & surnames) - {letters}:
+            return None  # readings mended into two surnames (P.LAM: LÂM; PHLAM: PHẠM): guesses
         if len(ranked) > 1 and ((letters in spellings, votes.count(letters))
                                 == (ranked[1] in spellings, votes.count(ranked[1]))
                                 and letters != chosen):

@@ -148,3 +148,14 @@ def test_a_tie_between_a_form_and_the_same_with_a_tone_mark_takes_the_mark() -> 
     voted = vote_name(["NGUYÊN MỸ YẾN", "NGUYÊN MỸ YÊN", "NGUYÊN MỸ YÊN", "NGUYÊN MỸ YẾN"])
     assert voted is not None and voted[0] == "NGUYỄN MỸ YẾN"
     assert vote_name(["LÊ HÙNG AN", "LÊ HÙNG AN", "LÊ HƯNG AN", "LÊ HƯNG AN"]) is None
+
+
+def test_readings_mended_into_two_surnames_refuse_the_name() -> None:
+    """Consumed 550101 0048 (Phạm Tuyết Hoa, a photographed copy): two views read P.LAM
+    (a letter too many: LÂM) and one PHLAM (PHẠM); no view read either surname as printed.
+    Two mended surnames are two guesses, and the name is refused, where LÂM used to win
+    two to one; a surname read as printed by some view still wins the vote."""
+    reads = ["P.LAM TUYẾT HOA", "P.LAM TUYẾT HOA", "PHLAM TUYẾT HOA"]
+    assert vote_name(reads, ("PIAM TUVET HOA", "PIAM TUYET HOA"), "Nữ") is None
+    voted = vote_name([*reads, "PHẠM TUYẾT HOA", "PHẠM TUYẾT HOA"], (), "Nữ")
+    assert voted is not None and voted[0] == "PHẠM TUYẾT HOA"
