@@ -180,7 +180,8 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
             words.append(listed_as[0].upper())
             continue
 
-        usual = _usual_of_disputed(forms, i == len(target) - 1, sex) if i else None
+        usual = (_grave_over_hook(forms) or _usual_of_disputed(forms, i == len(target) - 1, sex)
+                 if i else None)
         if usual is not None:
             words.append(usual)
             continue
@@ -213,6 +214,26 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
             for letters, index in found if index < len(texts)]
     source = min(ours)[2] if ours else 0
     return " ".join(words), source
+
+
+_GRAVE, _HOOK = "\u0300", "\u0309"
+
+
+def _grave_over_hook(forms: tuple[str, ...]) -> str | None:
+    """The views read one word's letters with a grave and with a hook, both listed forms
+    (THÙY and THỦY): the grave, which a view saw. Tesseract reads a blurred grave as a
+    hook and hardly ever a hook as a grave: on the name bands of six consumed seeds
+    (549401, 549701-550101, every view kept) THÙY was read THỦY on 32 of 62 views, a
+    hook read as a grave once in 282 (BẢO as BÀO), and THỦY never as THÙY (24 views).
+    The six names whose views so disputed a word on those seeds were all Thùy (the vote
+    refused them). Other disputes (THÚY and THỦY: blur turns hooks into acutes and acutes
+    into hooks) are left to the rules below."""
+    read = {f for f in forms if known_syllable(f)}
+    if len(read) != 2 or len({untoned(f) for f in read}) != 1:
+        return None
+    graves = [f for f in read if tone_of(f) == _GRAVE]
+    hooks = [f for f in read if tone_of(f) == _HOOK]
+    return graves[0] if len(graves) == 1 and len(hooks) == 1 else None
 
 
 def _usual_of_disputed(forms: tuple[str, ...], given: bool, sex: str | None) -> str | None:

@@ -99,11 +99,15 @@ def test_a_mark_read_as_often_as_none_is_kept() -> None:
 
 
 def test_views_reading_two_tone_marks_of_listed_names_refuse_the_name() -> None:
-    """Given the name band of a blurred card read THỦY on three views and THÙY on one (both
-    listed names: 549101 0065 is Lê Thùy Vy), the mark is in doubt and the name refused,
-    not given by the majority; all views reading one mark still give it."""
-    reads = ["LÊ THỦY VY", "LÊ THÙY VY", "LÊ THỦ Y VY", "LÊ THỦY VY"]
+    """Given the name band of a blurred card read THỦY on three views and THÚY on one (both
+    listed names), the mark is in doubt and the name refused, not given by the majority;
+    all views reading one mark still give it. THỦY three times and THÙY once (549101 0065
+    is Lê Thùy Vy) gives the grave: blur makes a hook of a grave, not a grave of a hook."""
+    reads = ["LÊ THỦY VY", "LÊ THÚY VY", "LÊ THỦ Y VY", "LÊ THỦY VY"]
     assert vote_name(reads, ("LE THUY VY", "LE THUY VY")) is None
+    reads = ["LÊ THỦY VY", "LÊ THÙY VY", "LÊ THỦ Y VY", "LÊ THỦY VY"]
+    voted = vote_name(reads, ("LE THUY VY", "LE THUY VY"))
+    assert voted is not None and voted[0] == "LÊ THÙY VY"
     voted = vote_name(["LÊ THỦY VY"] * 4, ("LE THUY VY",))
     assert voted is not None and voted[0] == "LÊ THỦY VY"
 
