@@ -73,7 +73,7 @@ def _clean(line: str) -> str:
 def read_mrz(lines: list[str]) -> Mrz | None:
     """Find TD1 lines among OCR lines and return the values whose check digits hold."""
     id_number = born = sex = expiry = None
-    found = never = False
+    found = never = twice_repaired = False
     number_fields = ""  # line 1's document number, its check digit and the full number
     composites: list[str] = []  # line 2's dates and check digits + the composite digit
     for raw in lines:
@@ -81,9 +81,13 @@ def read_mrz(lines: list[str]) -> Mrz | None:
         if (m := _LINE1.search(line)) is not None:
             found = True
             doc, check, full = _digits(m.group(1)), _digits(m.group(2)), _digits(m.group(3))
+            repairs = 0
             if full[:1] in "869" and structure_problems(full):
                 full = "0" + full[1:]  # every province code is 0xx: a blurred 0 read as 8
-            full = _from_document_number(doc, check, full)
+                repairs += 1
+            mended = _from_document_number(doc, check, full)
+            repairs += mended != full
+            full = mended
             if (
                 full.isdigit()
                 and check_digit(full[3:]) == check
@@ -92,6 +96,7 @@ def read_mrz(lines: list[str]) -> Mrz | None:
             ):
                 id_number = full
                 number_fields = full[3:] + check + full
+                twice_repaired = repairs == 2
         if (m := _LINE2.search(line)) is not None:
             b, bc, s, e, ec = (_digits(g) if i != 2 else g for i, g in enumerate(m.groups()[:5]))
             birth_checks = b.isdigit() and check_digit(b) == bc
@@ -121,6 +126,13 @@ def read_mrz(lines: list[str]) -> Mrz | None:
         composite = any(_holds(number_fields, tail) for tail in composites)
         if not composite and _province_in_doubt(number_fields, composites):
             id_number = None
+    if twice_repaired and composite is not True:
+        # the full number's copy misread a serial digit (mended from the document number)
+        # and its province code's first digit (put back to 0): its other province digits
+        # are no better read, and only a composite that holds covers them. Fresh 550201
+        # 'Bản photo CCCD 0080' read ``979969297511`` for 070069297511, no composite
+        # read: 079069297511, a wrong number, was given.
+        id_number = None
     return Mrz(id_number, born, sex, expiry, never, composite)
 
 

@@ -151,3 +151,23 @@ def test_pp_ocr_alone_needs_each_digit_read_surely_by_some_view() -> None:
              [0.98, 0.94, 0.98, 0.98, 0.66, 0.97, 0.88, 0.81, 0.75, 1.0, 0.91, 0.96],
              [0.98, 1.0, 0.99, 0.98, 0.57, 0.94, 0.73, 0.9, 0.81, 1.0, 0.94, 0.92]]
     assert settle_two([], five, None, digits=probs) == right
+
+
+def test_a_full_number_copy_repaired_twice_needs_the_composite() -> None:
+    """Fresh 550201 'Bản photo CCCD 0080' (a photographed copy's back): line 1 read
+    ``979969297511`` for 070069297511. Its serial was mended from the document number that
+    checks (069297511), its province's first 9 put back to 0, and 079069297511, a wrong
+    number, was given: the copy that misread two zeros had misread the third too. With two
+    repairs the number needs the composite check digit to hold; where it holds for the
+    repaired number, the number stands."""
+    from intake.extract.mrz import check_digit
+
+    line1 = "10V100692975114979969297511<<<"
+    mrz = read_mrz([line1, "6912299M2912291V101<<644<<<<<<9"])
+    assert mrz is not None and mrz.id_number is None and mrz.birth_yymmdd == "691229"
+    fields = "069297511" + "4" + "070069297511"
+    dates = "6912299" + "2912291"
+    composite = check_digit(fields + "<<<" + dates)
+    held = read_mrz(["10V100692975114970969297511<<<",
+                     f"6912299M2912291VNM<<<<<<<<<<<{composite}"])
+    assert held is not None and held.composite is True and held.id_number == "070069297511"
