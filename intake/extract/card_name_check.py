@@ -1,7 +1,7 @@
 """Last checks of an ID card's full name against the rest of the card (photos, card scans).
 
 By then the name has been read by zone or by label, and the card's MRZ, sex and ID number
-are known. Four checks, each one either confirms, mends from a second source, or refuses:
+are known. Six checks, each one either confirms, mends from a second source, or refuses:
 
 - the MRZ names line, when the MRZ's number and birth date check (`mrz_names`); when the
   front gave no name at all, the MRZ's letters name the card if every word has one listed
@@ -11,8 +11,13 @@ are known. Four checks, each one either confirms, mends from a second source, or
   misread ("F D Gaegz" from "Full name"), not a name: refused (on a photo, one such word);
 - the middle-name markers Văn (men) and Vân (a woman's name): blur turns the breve into a
   circumflex and back, and the card's sex says which of the two a middle word is;
+- on a photo, a name read by label whose word a card line spells with another listed form
+  (THỦY on the label's line, THÙY on another view of it): refused;
 - a given-name word whose marks are none of the listed forms of its letters, when several
-  are listed ("Hiến": Hiền or Hiển?): refused.
+  are listed ("Hiến": Hiền or Hiển?): refused, unless the mark is one no form has at all
+  (Thủ for Thu / Thư), which takes the usual form;
+- on a photo, a word read as one listed form where another is the usual one at its place
+  for the holder's sex (a woman's given YÊN where Yến is usual): refused.
 
 A refused name is removed with a review reason: a missing name goes to an officer, a wrong
 one would be reused across procedures.

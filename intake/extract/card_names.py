@@ -128,9 +128,9 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
         letters = " ".join(re.sub(r"[^\w\s]|_|\d", " ", _INSIDE.sub("", as_capitals(text))).split())
         if not letters or letters.upper() != letters:
             continue
-        words = [_unbroken(w, i == 0) for i, w in enumerate(letters.split())]
-        first = letters.split()[0]
-        (mended if words[0] != first else as_read).add(fold(words[0]))
+        raw = letters.split()
+        words = [_unbroken(w, i == 0) for i, w in enumerate(raw)]
+        (mended if words[0] != raw[0] else as_read).add(fold(words[0]))
         letters = " ".join(_woman_middle(words, letters_only) if sex == "Nữ" else words)
         parsed = parse_name(letters)
         valid = (parsed is not None and parsed.valid
@@ -257,7 +257,7 @@ def _the_surname(word: str) -> str:
     a surname's marks say nothing more when only one surname has those letters."""
     if word.title() in SURNAMES:
         return word
-    spelled = _surnames_by_letters().get(fold(word), [])
+    spelled = listed_forms(word, surname=True)
     return spelled[0].upper() if len(spelled) == 1 else word
 
 
