@@ -343,8 +343,9 @@ _U_BROKEN = ("LI", "LJ", "IJ", "II", "L")
 
 
 def _unbroken(word: str, surname: bool) -> str:
-    """``word`` with a U that OCR broke into two strokes put back ("TLYẾT" -> "TUYẾT"),
-    when that makes a listed surname (first word) or name syllable of a non-syllable; a
+    """``word`` with a U that OCR broke into two strokes put back ("TLYẾT" -> "TUYẾT"), or
+    an H read as two I's ("NIII" -> "NHI" on every view of a development photocopy), when
+    that makes a listed surname (first word) or name syllable of a non-syllable; a
     first word that is a listed surname with one letter too many ("PHAAM", "TNRẦN") is
     that surname (only a letter too many: one too few or one changed, "NGÀ" for NGUYỄN
     split in two, would make NGÔ of it)."""
@@ -357,6 +358,10 @@ def _unbroken(word: str, surname: bool) -> str:
             if listed(mended, surname):
                 return mended
             at = word.find(broken, at + 1)
+    spelled = [m for at in range(len(word) - 1) if word[at:at + 2] == "II"
+               and listed(m := word[:at] + "H" + word[at + 2:], surname)]
+    if len(spelled) == 1:  # an H read as two strokes ("NIII" on every view of NHI)
+        return spelled[0]
     if not re.search(r"[aeiouy]", fold(word)):  # no vowel: a thin I blur erased ("BCH")
         options = {word[:at] + "I" + word[at:] for at in range(1, len(word))}
         spelled = [m for m in options if listed(m, surname)]

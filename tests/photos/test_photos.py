@@ -336,6 +336,10 @@ def test_zone_name_vote_prefers_a_known_surname_and_votes_word_by_word() -> None
     voted = vote_name(["NGLIYÊN THANH"])
     assert voted is not None and voted[0] == "NGUYỄN THANH"
     assert vote_name(["PHAM TLXYZ"]) is None  # no listed syllable to mend it into
+    # an H read as two strokes on every view (development photocopy 546101 0065: NHI)
+    views = ["NGUYÊN QUÝNH NIII", "NGUYÊN QUYNH NIII", "NGUYÊN QUYNH NIII"]
+    voted = vote_name(views, ("NGUYÊN QUYNH NIII",), "Nữ")
+    assert voted is not None and voted[0].split()[::2] == ["NGUYỄN", "NHI"]
     # a word no list has needs two readings: once is refused, twice is taken
     assert vote_name(["NGUYÊN THAM BUY HÙNG"]) is None
     voted = vote_name(["NGUYỄN BUY HÙNG", "NGUYỄN BUY HÙNG"])
