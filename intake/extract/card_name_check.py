@@ -6,7 +6,8 @@ are known. Six checks, each one either confirms, mends from a second source, or 
 - the MRZ names line, when the MRZ's number and birth date check (`mrz_names`); when the
   front gave no name at all, the MRZ's letters name the card if every word has one listed
   form (or the marks of one are read on the card, or the sex settles a middle Văn / Vân,
-  or, with no marks read, one form is the usual one at that place for that sex);
+  or, with no marks read, one form is the usual one at that place for that sex); a name
+  the MRZ spells otherwise takes the MRZ's word where a view of the name band read it too;
 - a name read by label whose words are mostly no Vietnamese syllable is someone's label text
   misread ("F D Gaegz" from "Full name"), not a name: refused (on a photo, one such word);
 - the middle-name markers Văn (men) and Vân (a woman's name): blur turns the breve into a
@@ -37,7 +38,14 @@ from intake.extract.card_names import (
 )
 from intake.extract.model import ExtractedField, Extraction
 from intake.extract.mrz import Mrz
-from intake.extract.mrz_names import MrzName, agrees, mend, read_names_line, resplit
+from intake.extract.mrz_names import (
+    MrzName,
+    agrees,
+    mend,
+    read_names_line,
+    resplit,
+    word_agrees,
+)
 from intake.extract.text import fold
 from intake.extract.values.given_names import known_syllable, same_letters
 from intake.extract.values.name_usage import usage_choice
@@ -87,7 +95,8 @@ def _refuse(result: Extraction, why: str) -> None:
 
 def _against_mrz(result: Extraction, lines: list[str], names: MrzName) -> None:
     """The name agrees with the MRZ names line; else it is split again, or taken from a
-    card line that agrees, or mended word by word, or refused."""
+    card line that agrees, or mended word by word, or sided with the MRZ where a view of
+    the name read its letters (`_outvoted`), or refused."""
     mrz_text = names.words[0] + "<<" + "<".join(names.words[1:])
     got = result.fields.get("full_name")
     if got is not None:
@@ -113,50 +122,88 @@ def _against_mrz(result: Extraction, lines: list[str], names: MrzName) -> None:
     if mended is not None:
         _set(result, mended, f"mended by the MRZ's {mrz_text}; read {got.value!r}", got)
         return
+    sided = _outvoted(got.value, names, lines, _sex(result))
+    if sided is not None:
+        _set(result, sided, f"the MRZ's {mrz_text} and a view of the name agree; the views "
+                            f"mostly read {got.value!r}", got)
+        return
     _refuse(result, f"không khớp dòng tên MRZ {mrz_text} / does not match the MRZ names line")
 
 
 def _named_by_mrz(names: MrzName, lines: list[str],
                   sex: str | None) -> tuple[str, bool] | None:
-    """The MRZ's name with its tone marks, when the front gave none: each word is the one
-    listed form of its letters (surname list first, given-name syllables after: "HUU" is
-    Hữu); a middle VAN is Văn or Vân by the card's sex; a word with several listed forms
-    ("THUY") takes the marks of the one form read on the name's own line (`_read_in_name`)
-    when it has marks (an unmarked KHANH read for Khánh on fresh seed 549301 made "Lê Khanh
-    Tâm"); with no marks read on it, the form a name at that place for a holder of that sex
-    mostly carries (`name_usage`: a woman's DUNG is Dung) when the front read its letters
-    on the name's line (`_read_in_name`) or the names line was read whole (30
-    characters: no letter lost), else the name stays
-    missing, as it does for a word no list has (the line has no check digit: a misread
-    letter there must not make a name). Returned with whether a usual form was taken (the
-    name is then given a lower confidence and says so)."""
+    """The MRZ's name with its tone marks, when the front gave none: each word takes its
+    form by `_mrz_form`, else the name stays missing. Returned with whether a usual form
+    was taken (the name is then given a lower confidence and says so)."""
     if names.cut:
         return None
     out, by_usage = [], False
-    for i, letters in enumerate(names.words):
-        forms = listed_forms(letters, i == 0)
-        if 0 < i < len(names.words) - 1 and letters == "VAN" and sex is not None:
-            forms = [_BY_SEX[sex]]
-        if len(forms) > 1:
-            read = _read_in_name(lines, names, i)
-            seen = {f for f in forms for w in read if capitalise(w) == f}
-            # a word read with no marks at all proves none were printed no more than it
-            # does in `_agreeing_line`: blur erases marks ("KHANH" read for Khánh)
-            marked = [f for f in seen if fold(f) != f.lower()]
-            # no marks read on this word at all: the form a word at this place of a name
-            # of this sex mostly carries (`name_usage`: a woman's DUNG is Dung), when the
-            # front read these letters too or the names line was read whole: it has no
-            # check digit, and one letter lost there makes another name (fresh 549701
-            # 0081: PHUONG<YEN, 29 characters, for PHUONG<UYEN)
-            confirmed = bool(read) or names.whole
-            usual = usage_choice(forms, i == len(names.words) - 1, sex) \
-                if i and confirmed else None
-            forms = marked or ([usual] if usual else [])
-            by_usage = by_usage or not marked
-        if len(forms) != 1:
+    for i in range(len(names.words)):
+        form = _mrz_form(names, i, lines, sex)
+        if form is None:
             return None
-        out.append(forms[0])
+        out.append(form[0])
+        by_usage = by_usage or form[1]
     return " ".join(out), by_usage
+
+
+def _mrz_form(names: MrzName, i: int, lines: list[str],
+              sex: str | None) -> tuple[str, bool] | None:
+    """The MRZ's ``i``-th word with its tone marks: the one listed form of its letters
+    (surname list first, given-name syllables after: "HUU" is Hữu); a middle VAN is Văn or
+    Vân by the card's sex; a word with several listed forms ("THUY") takes the marks of the
+    one form read on the name's own line (`_read_in_name`) when it has marks (an unmarked
+    KHANH read for Khánh on fresh seed 549301 made "Lê Khanh Tâm"); with no marks read on
+    it, the form a name at that place for a holder of that sex mostly carries
+    (`name_usage`: a woman's DUNG is Dung) when the front read its letters on the name's
+    line or the names line was read whole (30 characters: no letter lost). None for a word
+    no list has, or whose form stays open (the line has no check digit: a misread letter
+    there must not make a name). Returned with whether the usual form was taken."""
+    letters = names.words[i]
+    forms = listed_forms(letters, i == 0)
+    if 0 < i < len(names.words) - 1 and letters == "VAN" and sex is not None:
+        forms = [_BY_SEX[sex]]
+    usage = False
+    if len(forms) > 1:
+        read = _read_in_name(lines, names, i)
+        seen = {f for f in forms for w in read if capitalise(w) == f}
+        # a word read with no marks at all proves none were printed no more than it
+        # does in `_agreeing_line`: blur erases marks ("KHANH" read for Khánh)
+        marked = [f for f in seen if fold(f) != f.lower()]
+        # no marks read on this word at all: the form a word at this place of a name
+        # of this sex mostly carries (`name_usage`: a woman's DUNG is Dung), when the
+        # front read these letters too or the names line was read whole: it has no
+        # check digit, and one letter lost there makes another name (fresh 549701
+        # 0081: PHUONG<YEN, 29 characters, for PHUONG<UYEN)
+        confirmed = bool(read) or names.whole
+        usual = usage_choice(forms, i == len(names.words) - 1, sex) \
+            if i and confirmed else None
+        forms = marked or ([usual] if usual else [])
+        usage = not marked
+    return (forms[0], usage) if len(forms) == 1 else None
+
+
+def _outvoted(name: str, names: MrzName, lines: list[str], sex: str | None) -> str | None:
+    """``name`` with each word the MRZ spells otherwise, both being listed names (LÝ read
+    for the MRZ's LE, ĐÔNG for DUNG), replaced by the MRZ's word in its form (`_mrz_form`),
+    when a view of the name's band read the MRZ's letters there (`_read_in_name`: "LÊ
+    THANSI HÙNG" among three views reading LÝ THANH HÙNG, development photo 546001 0085).
+    The names line has no check digit, but a reading of the front spelling it too is a
+    second source against the views' majority, which blur sways one way (an Ê's circumflex
+    read as the Y's stroke). None when a disagreeing word has no such view: refused."""
+    words = name.split()
+    if names.cut or len(words) != len(names.words):
+        return None
+    out = []
+    for i, (word, letters) in enumerate(zip(words, names.words, strict=True)):
+        if word_agrees(word, letters, i == 0):
+            out.append(word)
+            continue
+        form = _mrz_form(names, i, lines, sex) if _read_in_name(lines, names, i) else None
+        if form is None:
+            return None
+        out.append(form[0])
+    return " ".join(out)
 
 
 def _words(line: str) -> list[str]:
@@ -175,7 +222,7 @@ def _read_in_name(lines: list[str], names: MrzName, i: int) -> list[str]:
     with another of its words in the same order (a name line read in part: "MÔ XUÂN QUANG
     MXH"), not in the card's title ("CỘNG HÒA XÃ HỘI ... VIỆT NAM" would give Hòa). A
     line whose only lower-case letters look like capitals is in capitals ("MGI VẤN MỸ vY",
-    a name band's reading that voted no name: `card_zones.NAME_BAND`)."""
+    a name band's reading: `card_zones.NAME_BAND`)."""
     out = []
     for line in lines:
         words = [w for w in _words(line) if w.isalpha() and w.upper() == w]

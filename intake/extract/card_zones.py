@@ -116,17 +116,14 @@ class ZoneReader:
             name = _read_name(views, zones["full_name"], line_engine, self.second,
                               holder_sex(ids.text), band_evidence=bool(ids.text),
                               line_gap=zones["date_of_birth"][1] - zones["full_name"][1])
-            if name is not None:
-                out.append(name)
-            return out
+            return out + name
         # No ID number in either layout: a back whose text did not look like one (blurred
         # MRZ), or a front whose name may still be legible where the layout says.
         mrz = _read_mrz(mrz_engine, views, self.second) if hint.strip() else None
         if mrz is not None:
             return [mrz]
-        name = _read_name(views, ZONES[(generations[0], "front")]["full_name"], line_engine,
+        return _read_name(views, ZONES[(generations[0], "front")]["full_name"], line_engine,
                           self.second)
-        return [name] if name is not None else []
 
 
 @dataclass(frozen=True, slots=True)
@@ -387,7 +384,7 @@ def settle_id(values: list[str], birth: str | None, done: bool) -> str | None:
 
 def _read_name(views: CardViews, zone: Zone, engine: OcrEngine,
                second: LineRecognizer | None = None, sex: str | None = None,
-               band_evidence: bool = False, line_gap: float = 0) -> ZoneReading | None:
+               band_evidence: bool = False, line_gap: float = 0) -> list[ZoneReading]:
     """The full name, voted over the band's views: first on the whole name's letters
     (accents folded; a name that starts with a known surname first, then the one read most
     often), then word by word on the letters, then on the tone marks (a form that is a
@@ -404,7 +401,11 @@ def _read_name(views: CardViews, zone: Zone, engine: OcrEngine,
     PP-OCR (``second``) reads the band's letters too, on the stretched and plain grey views:
     a different recogniser, whose letters on a blurred photocopy's name ("BICH" where
     Tesseract read "BC", "BỘT") vote as readings do, but not its tone marks, which it mostly
-    cannot write (`vote_name`'s ``letters_only``)."""
+    cannot write (`vote_name`'s ``letters_only``).
+
+    On a front whose number was read (``band_evidence``), the views' texts are returned too
+    (`NAME_BAND`), whether they voted a name or not: the card's name checks weigh them
+    against the MRZ's names line (`card_name_check`)."""
     def read(zone: Zone) -> tuple[tuple[int, int, int, int], list[tuple[str, tuple[OcrLine, ...]]]]:
         box = _band(views, zone)
         return box, [(text, tuple(lines)) for text, lines in band_reads(engine, views, box)]
@@ -421,23 +422,25 @@ def _read_name(views: CardViews, zone: Zone, engine: OcrEngine,
         letters = tuple(read.text for band in bands
                         if (read := second.read(band, NAME_LETTERS)) is not None)
     voted = vote_name([text for text, _ in reads], letters, sex)
+    # on a front whose number was read (``band_evidence``: not on a card that may be a back
+    # or upside down, whose lack of readings turns it over, `photo_ocr.reread_cards`) the
+    # views' texts carry marks the MRZ's letters may take when no name was voted
+    # (`card_name_check._named_by_mrz`: MỸ read on every view for the MRZ's MY), and the
+    # views that read a voted name otherwise, which the MRZ may side with (`_outvoted`)
+    texts = [text for text, _ in reads if text.strip()] if band_evidence else []
+    out = [ZoneReading(NAME_BAND, "\n".join(texts), ())] if texts else []
     if voted is None:
-        # no name, but on a front whose number was read (``band_evidence``: not on a card
-        # that may be a back or upside down, whose lack of readings turns it over,
-        # `photo_ocr.reread_cards`) the
-        # views' texts still carry marks the MRZ's letters may take
-        # (`card_name_check._named_by_mrz`: MỸ read on every view for the MRZ's MY)
-        texts = [text for text, _ in reads if text.strip()] if band_evidence else []
-        return ZoneReading(NAME_BAND, "\n".join(texts), ()) if texts else None
+        return out
     name, source = voted
-    return ZoneReading("full_name", name, reads[source][1] if source < len(reads) else ())
+    return [ZoneReading("full_name", name, reads[source][1] if source < len(reads) else ()),
+            *out]
 
 
 #: The birth-date line's label ("Ngày sinh / Date of birth:"), folded: read in a name band,
 #: the band sat a line low.
 _BIRTH_LABEL = re.compile(r"date\s*o[fr]|ngay\s*sinh")
 
-#: The key of a name band's readings when they voted no name: evidence for the card's name
+#: The key of a name band's readings (every view's text): evidence for the card's name
 #: checks, never a field (`apply_zone_readings`).
 NAME_BAND = "name_band"
 
@@ -541,7 +544,7 @@ def apply_zone_readings(result: Any, readings: list[dict[str, str]]) -> list[str
     and wins over a different valid one (it was read as one line at the size the engine
     reads best, and validated); QR and MRZ, applied afterwards, still override both.
     Returns the MRZ lines read by zone, for the MRZ cross-check, and the name band's
-    readings when they voted no name, for the name checks."""
+    readings (`NAME_BAND`), for the name checks."""
     from intake.extract.idnumber import structure_problems
     from intake.extract.model import ExtractedField
 
