@@ -89,6 +89,25 @@ def as_capitals(text: str) -> str:
 _THI_REMAINS = frozenset({"th", "thi", "tii", "thii", "tih"})
 
 
+def _thi_with_ones(token: str) -> str:
+    """A woman's middle word read with a 1 for a stroke ("T11", "T1I": two views of a
+    photographed copy's THỊ, fresh 550201 'Bản photo CCCD 0081') is what blur leaves of THỊ
+    when the 1s as I's make one of its remains; any other digit in a name is dropped."""
+    letters = token.replace("1", "I")
+    return letters if "1" in token and fold(letters) in _THI_REMAINS else token
+
+
+def _unmerged(word: str, first: bool) -> list[str]:
+    """A given-name word that is no syllable but two listed name syllables run together,
+    split in one way only ("THILINH" on both of PP-OCR's views of Nguyễn Thị Linh, the gap
+    between the words lost to blur, fresh 550301 0017): the two words; else the word."""
+    if first or syllable_like(word) or listed(word, False):
+        return [word]
+    splits = [(word[:at], word[at:]) for at in range(2, len(word) - 1)
+              if listed(word[:at], False) and listed(word[at:], False)]
+    return list(splits[0]) if len(splits) == 1 else [word]
+
+
 def _woman_middle(words: list[str], second: tuple[str, ...] = ()) -> list[str]:
     """A woman's middle words read as what blur leaves of THỊ, put back as THỊ; a bare TH
     is left alone where the second recogniser (``second``: its readings) read another
@@ -125,11 +144,17 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
     mended: set[str] = set()  # surnames (folded) a reading was mended into, and as read
     as_read: set[str] = set()
     for index, text in enumerate([*texts, *letters_only]):
-        letters = " ".join(re.sub(r"[^\w\s]|_|\d", " ", _INSIDE.sub("", as_capitals(text))).split())
+        tokens = re.sub(r"[^\w\s]|_", " ", _INSIDE.sub("", as_capitals(text))).split()
+        if sex == "Nữ":  # her middle THỊ read with 1s for its strokes ("T11"): THỊ's remains
+            tokens = [_thi_with_ones(t) if 0 < i < len(tokens) - 1 else t
+                      for i, t in enumerate(tokens)]
+        letters = " ".join(re.sub(r"\d", " ", " ".join(tokens)).split())
         if not letters or letters.upper() != letters:
             continue
-        raw = letters.split()
-        words = [_unbroken(w, i == 0) for i, w in enumerate(raw)]
+        raw = [part for i, w in enumerate(letters.split()) for part in _unmerged(w, i == 0)]
+        # what blur leaves of a woman's middle THỊ ("TII") is hers, not a U mended (TU)
+        words = [w if sex == "Nữ" and 0 < i < len(raw) - 1 and fold(w) in _THI_REMAINS
+                 else _unbroken(w, i == 0) for i, w in enumerate(raw)]
         (mended if words[0] != raw[0] else as_read).add(fold(words[0]))
         letters = " ".join(_woman_middle(words, letters_only) if sex == "Nữ" else words)
         parsed = parse_name(letters)

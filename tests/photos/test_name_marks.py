@@ -163,3 +163,18 @@ def test_readings_mended_into_two_surnames_refuse_the_name() -> None:
     assert vote_name(reads, ("PIAM TUVET HOA", "PIAM TUYET HOA"), "Nữ") is None
     voted = vote_name([*reads, "PHẠM TUYẾT HOA", "PHẠM TUYẾT HOA"], (), "Nữ")
     assert voted is not None and voted[0] == "PHẠM TUYẾT HOA"
+
+
+def test_thi_read_with_ones_and_words_run_together() -> None:
+    """Given a woman's card whose views read her middle THỊ as T11 (fresh 550201 'Bản photo
+    CCCD 0081'), the 1s are THỊ's strokes: Phạm Thị Thủy; on a card of unknown sex the 1s
+    are dropped as before and TII is not mended into a U (TU), so no name is voted. Given
+    PP-OCR reading NGUYEN THILINH twice (the gap lost to blur, fresh 550301 0017), THILINH
+    is THI and LINH, the one way it splits into listed syllables."""
+    views = ["PHM THỊ THỦY", "PHHẬM T11 THỦY", "PH—AM T1 THỦY", "PHẬM T11 THỦY"]
+    voted = vote_name(views, ("PH  HY", "PHAM  HY"), "Nữ")
+    assert voted is not None and voted[0] == "PHẠM THỊ THỦY"
+    assert vote_name(views, ("PH  HY", "PHAM  HY"), None) is None
+    views = ["NGUYỀN THỊ JLINH", "NGUYÊN THỊ J.FNH", "NGUYỀN THỊ J.ïNH", "NGUYÊN THỊ J.FNH"]
+    voted = vote_name(views, ("NGUYEN THILINH", "NGUYEN THILINH"), "Nữ")
+    assert voted is not None and voted[0] == "NGUYỄN THỊ LINH"
