@@ -117,6 +117,10 @@ def _against_mrz(result: Extraction, lines: list[str], names: MrzName) -> None:
             how = "their usual forms" if usual else "the marks of its listed forms"
             _set(result, name, f"MRZ {mrz_text} with {how}", None,
                  confidence=0.6 if usual else 0.8)
+            return
+        view = _mended_view(lines, names)
+        if view is not None:
+            _set(result, view[0], f"line {view[1]!r} mended by the MRZ's {mrz_text}", None)
         return
     mended = mend(got.value, names)
     if mended is not None:
@@ -126,6 +130,11 @@ def _against_mrz(result: Extraction, lines: list[str], names: MrzName) -> None:
     if sided is not None:
         _set(result, sided, f"the MRZ's {mrz_text} and a view of the name agree; the views "
                             f"mostly read {got.value!r}", got)
+        return
+    view = _mended_view(lines, names)
+    if view is not None:
+        _set(result, view[0], f"line {view[1]!r} mended by the MRZ's {mrz_text}; the views "
+                              f"mostly read {got.value!r}", got)
         return
     _refuse(result, f"không khớp dòng tên MRZ {mrz_text} / does not match the MRZ names line")
 
@@ -252,6 +261,30 @@ def _agreeing_line(lines: list[str], names: MrzName) -> str | None:
             if all(_unambiguous(w, i == 0) for i, w in enumerate(window.split())):
                 return window
     return None
+
+
+def _mended_view(lines: list[str], names: MrzName) -> tuple[str, str] | None:
+    """(name, the line it came from) when card lines, a name band's views among them
+    (`card_zones.NAME_BAND`), hold a run of upper-case words the MRZ mends
+    (`mrz_names.mend`: each word it spells otherwise is no listed name, a letter or two off,
+    and takes the one listed form with the tone mark read, or the only one) and whose kept
+    words leave no doubt (`_unambiguous`), and every such run comes out the same name.
+    Blur reads a tilde on U as a circumflex and grave on E: VỀ on three views of Vũ Thị
+    Duyên (fresh 550201 0051), where the vote took VÕ from the fourth; a view's MÙNG for the
+    MRZ's HUNG gives Hùng, the one listed form with the grave read (550201 0054)."""
+    n, found = len(names.words), {}
+    for line in lines:
+        words = _words(line)
+        for at in range(len(words) - n + 1):
+            window = " ".join(words[at:at + n])
+            if window.upper() != window or not window.replace(" ", "").isalpha():
+                continue
+            mended = mend(window, names)
+            if mended is None or mended == window:
+                continue  # nothing to mend: an agreeing line is `_agreeing_line`'s
+            if all(_unambiguous(w, i == 0) for i, w in enumerate(mended.split())):
+                found.setdefault(" ".join(map(capitalise, mended.split())), window)
+    return next(iter(found.items())) if len(found) == 1 else None
 
 
 def _unambiguous(word: str, first: bool) -> bool:

@@ -403,9 +403,9 @@ def _read_name(views: CardViews, zone: Zone, engine: OcrEngine,
     Tesseract read "BC", "BỘT") vote as readings do, but not its tone marks, which it mostly
     cannot write (`vote_name`'s ``letters_only``).
 
-    On a front whose number was read (``band_evidence``), the views' texts are returned too
-    (`NAME_BAND`), whether they voted a name or not: the card's name checks weigh them
-    against the MRZ's names line (`card_name_check`)."""
+    With a name voted, or on a front whose number was read (``band_evidence``), the views'
+    texts are returned too (`NAME_BAND`): the card's name checks weigh them against the
+    MRZ's names line (`card_name_check`)."""
     def read(zone: Zone) -> tuple[tuple[int, int, int, int], list[tuple[str, tuple[OcrLine, ...]]]]:
         box = _band(views, zone)
         return box, [(text, tuple(lines)) for text, lines in band_reads(engine, views, box)]
@@ -422,12 +422,13 @@ def _read_name(views: CardViews, zone: Zone, engine: OcrEngine,
         letters = tuple(read.text for band in bands
                         if (read := second.read(band, NAME_LETTERS)) is not None)
     voted = vote_name([text for text, _ in reads], letters, sex)
-    # on a front whose number was read (``band_evidence``: not on a card that may be a back
-    # or upside down, whose lack of readings turns it over, `photo_ocr.reread_cards`) the
-    # views' texts carry marks the MRZ's letters may take when no name was voted
-    # (`card_name_check._named_by_mrz`: MỸ read on every view for the MRZ's MY), and the
-    # views that read a voted name otherwise, which the MRZ may side with (`_outvoted`)
-    texts = [text for text, _ in reads if text.strip()] if band_evidence else []
+    # the views' texts carry marks the MRZ's letters may take when no name was voted
+    # (`card_name_check._named_by_mrz`: MỸ read on every view for the MRZ's MY) on a front
+    # whose number was read (``band_evidence``: not on a card that may be a back or upside
+    # down, whose lack of readings turns it over, `photo_ocr.reread_cards`); with a name
+    # voted, the band is a name's, and views that read it otherwise the MRZ may side with
+    # (`card_name_check._outvoted`, `_mended_view`)
+    texts = [text for text, _ in reads if text.strip()] if band_evidence or voted else []
     out = [ZoneReading(NAME_BAND, "\n".join(texts), ())] if texts else []
     if voted is None:
         return out

@@ -13,13 +13,14 @@ from tests.extract.pages import page
 from tests.photos.test_names import FEMALE_ID, MALE_ID
 
 
-def _card(voted: str, views: list[str], truth: str, number: str = MALE_ID,
+def _card(voted: str | None, views: list[str], truth: str, number: str = MALE_ID,
           back: bool = True) -> dict[str, str | None]:
     """Extraction of a card photo whose name band's ``views`` voted ``voted`` and, with
     ``back``, whose MRZ (of the holder ``truth``) checks."""
     sex = "Nữ" if int(number[3]) % 2 else "Nam"
-    zones = [{"key": "id_number", "value": number}, {"key": "full_name", "value": voted},
-             {"key": NAME_BAND, "value": "\n".join(views)}]
+    zones = [{"key": "id_number", "value": number}, {"key": NAME_BAND, "value": "\n".join(views)}]
+    if voted is not None:
+        zones.append({"key": "full_name", "value": voted})
     if back:
         zones.append({"key": "mrz", "value": "\n".join(
             mrz_lines(number, truth, date(1999, 3, 4), sex, date(2039, 3, 4)))})
@@ -61,3 +62,35 @@ def test_the_mrz_word_takes_a_mark_only_from_a_view_or_usage() -> None:
     assert _card("LÊ THU", views, "Lê Thùy", FEMALE_ID)["value"] is None
     views = ["LÊ THU", "LÊ THU", "LÊ THÙY"]
     assert _card("LÊ THU", views, "Lê Thùy", FEMALE_ID)["value"] == "Lê Thùy"
+
+
+def test_a_view_the_mrz_mends_names_the_card() -> None:
+    """Given three views reading VỀ THỊ DUYÊN (blur's circumflex and grave for Vũ's tilde)
+    and a vote that took VÕ from the fourth, the MRZ's VU<<THI<DUYEN mends the views' VỀ
+    (no listed surname, one letter off) into Vũ; given no voted name and views reading
+    CAO TRỌNG MÙNG for CAO<<TRONG<HUNG, MÙNG takes the one listed form of HUNG with the
+    grave read, Hùng. Views mended into two different names give none."""
+    views = ["VỀ THỊ DUYÊN", "VỀ THỊ DUYÊN", "VỀ rMỊ DUYÊN", "VÔ THỊ DUYÊN"]
+    got = _card("VÕ THỊ DUYÊN", views, "Vũ Thị Duyên", FEMALE_ID)
+    assert got["value"] == "Vũ Thị Duyên" and "VỀ THỊ DUYÊN" in str(got["note"])
+    views = ["CAO TRỌNG MÙNG", "CAO TRỌNG MÙNG", "CAO TRỌNG MỮỨNG"]
+    assert _card(None, views, "Cao Trọng Hùng")["value"] == "Cao Trọng Hùng"
+    # HÚNG is no listed form and Hùng and Hưng carry no acute: no form has the mark read
+    views = ["CAO TRỌNG MÙNG", "CAO TRỌNG MÚNG"]
+    assert _card(None, views, "Cao Trọng Hùng")["value"] == "Cao Trọng Hùng"
+    views = ["LÊ THÙV", "LÊ THỦV"]  # THUV mended into Thùy by one view, Thủy by the other
+    assert _card(None, views, "Lê Thùy", FEMALE_ID)["value"] is None
+    assert _card(None, views[:1], "Lê Thùy", FEMALE_ID)["value"] == "Lê Thùy"
+
+
+def test_a_short_names_line_that_lost_a_letter_agrees() -> None:
+    """Given the front's Đỗ Hoài An and a names line read 18 characters long, O0<<HOA<AN
+    (fresh 550201 0071), the MRZ's HOA is HOAI with a letter lost, not evidence against
+    the front: the name stands. Read whole (30 characters), HOA disagrees and the name is
+    refused."""
+    from intake.extract.mrz_names import MrzName, agrees
+
+    assert agrees("Đỗ Hoài An", MrzName(("OO", "HOA", "AN"), whole=False))
+    assert not agrees("Đỗ Hoài An", MrzName(("OO", "HOA", "AN"), whole=True))
+    # one word lost a letter, another reads another name (ANH): two words disagree
+    assert not agrees("Đỗ Hoài An", MrzName(("OO", "HOA", "ANH"), whole=False))
