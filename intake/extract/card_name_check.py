@@ -43,8 +43,8 @@ from intake.extract.mrz_names import (
     agrees,
     mend,
     read_names_line,
+    replace_disagreeing,
     resplit,
-    word_agrees,
 )
 from intake.extract.text import fold
 from intake.extract.values.given_names import known_syllable, same_letters
@@ -200,19 +200,11 @@ def _outvoted(name: str, names: MrzName, lines: list[str], sex: str | None) -> s
     The names line has no check digit, but a reading of the front spelling it too is a
     second source against the views' majority, which blur sways one way (an Ê's circumflex
     read as the Y's stroke). None when a disagreeing word has no such view: refused."""
-    words = name.split()
-    if names.cut or len(words) != len(names.words):
-        return None
-    out = []
-    for i, (word, letters) in enumerate(zip(words, names.words, strict=True)):
-        if word_agrees(word, letters, i == 0):
-            out.append(word)
-            continue
-        form = _mrz_form(names, i, lines, sex) if _read_in_name(lines, names, i) else None
-        if form is None:
-            return None
-        out.append(form[0])
-    return " ".join(out)
+    def form(i: int, _word: str, _letters: str) -> str | None:
+        got = _mrz_form(names, i, lines, sex) if _read_in_name(lines, names, i) else None
+        return got[0] if got is not None else None
+
+    return replace_disagreeing(name, names, form)
 
 
 def _words(line: str) -> list[str]:

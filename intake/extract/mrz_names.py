@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import Levenshtein
@@ -193,6 +194,25 @@ def mend(name: str, mrz: MrzName) -> str | None:
     the tone mark read, else the only listed form. None when a word is further off, is a
     listed name too ("TÚ" for TUNG: either line may be the misread one), or has no such
     form; then the name is refused, never guessed."""
+    return replace_disagreeing(name, mrz, _misread_form)
+
+
+def _misread_form(i: int, word: str, letters: str) -> str | None:
+    if Levenshtein.distance(fold(word).upper(), letters) > 2 or listed(word, i == 0):
+        return None
+    forms = listed_forms(letters, i == 0)
+    toned = [f for f in forms if tone_of(f) == tone_of(word)]
+    if len(toned) == 1:
+        return toned[0]
+    return forms[0] if len(forms) == 1 else None
+
+
+def replace_disagreeing(name: str, mrz: MrzName,
+                        form: Callable[[int, str, str], str | None]) -> str | None:
+    """``name`` with each word that does not agree with the MRZ's in its place
+    (`word_agrees`) replaced by ``form(i, word, mrz_letters)``; None when the line is cut,
+    the word counts differ, or ``form`` gives None for a word (the caller's rule found no
+    form it trusts)."""
     words = name.split()
     if mrz.cut or len(words) != len(mrz.words):
         return None
@@ -201,14 +221,8 @@ def mend(name: str, mrz: MrzName) -> str | None:
         if word_agrees(word, letters, i == 0):
             out.append(word)
             continue
-        if Levenshtein.distance(fold(word).upper(), letters) > 2 or listed(word, i == 0):
+        replacement = form(i, word, letters)
+        if replacement is None:
             return None
-        forms = listed_forms(letters, i == 0)
-        toned = [f for f in forms if tone_of(f) == tone_of(word)]
-        if len(toned) == 1:
-            out.append(toned[0])
-        elif len(forms) == 1:
-            out.append(forms[0])
-        else:
-            return None
+        out.append(replacement)
     return " ".join(out)
