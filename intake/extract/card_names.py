@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 
 from rapidfuzz.distance import Levenshtein
 
+from intake.extract.name_ink import marked_above
 from intake.extract.text import fold
 from intake.extract.values.given_names import known_syllable, same_letters
 from intake.extract.values.name_usage import usage_choice
@@ -122,7 +124,8 @@ def _woman_middle(words: list[str], second: tuple[str, ...] = ()) -> list[str]:
 
 
 def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
-              sex: str | None = None) -> tuple[str, int] | None:
+              sex: str | None = None, ink: InkReader | None = None,
+              ) -> tuple[str, int] | None:
     """The name the band's readings (best view first) agree on, and the index in ``texts`` of
     a reading that spells it (its words' boxes are kept); None when no reading is a valid
     name.
@@ -133,6 +136,11 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
     one listed form, or, when several are listed, the one a name at that place for a holder
     of that ``sex`` ("Nam", "Nữ", None: unknown) mostly carries (`name_usage`: a woman's
     middle PHUONG is Phương), else the name is refused.
+
+    ``ink`` measures, for the voted number of words, which have a mark above their
+    capitals (`name_ink.word_marks`): a word only the second recogniser read keeps the
+    listed forms that ink allows (THANH with nothing above is Thanh, not Thành) before usage
+    is asked (`_settle_unmarked`).
 
     ``sex`` "Nữ": the card's ID number says its holder is a woman; a middle word read as
     what blur leaves of THỊ ("TH", "TÌỊ") is then THỊ (`_woman_middle`).
@@ -171,7 +179,8 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
     target = best.split()
     aligned = [(letters.split(), index < len(texts)) for letters, index, _ in reads
                if _lines_up(letters.split(), target)]
-    words = []
+    words: list[str] = []
+    pending: dict[int, list[str]] = {}  # words only the second recogniser read: their forms
     for i, chosen in enumerate(target):
         column = [(ws[i], by_tess) for ws, by_tess in aligned if syllable_like(ws[i])]
         if not column:
@@ -197,11 +206,9 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
         forms = tuple(w for w, by_tess in column if by_tess and fold(w) == letters)
         if not forms:  # only the second recogniser read these letters: the list's one form
             listed_as = listed_forms(letters, i == 0)
-            if len(listed_as) > 1 and i:  # no tone mark read: the form this place and sex
-                usual = usage_choice(listed_as, i == len(target) - 1, sex)  # mostly carry
-                listed_as = [usual] if usual else listed_as
-            if len(listed_as) != 1:
+            if not listed_as:
                 return None
+            pending[i] = listed_as  # several: settled once every other word is (below)
             words.append(listed_as[0].upper())
             continue
 
@@ -228,6 +235,8 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
         if settled is None:
             return None  # views read two tone marks of listed names (THÙY, THỦY): hidden
         words.append(settled)
+    if not _settle_unmarked(words, pending, ink, sex):
+        return None
     words[1:] = [_marked_like(w) for w in words[1:]]
     words[1:] = [(usual.upper() if (usual := invented_mark(w, i == len(words) - 1, sex))
                   else w) for i, w in enumerate(words[1:], 1)]
@@ -239,6 +248,64 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
             for letters, index in found if index < len(texts)]
     source = min(ours)[2] if ours else 0
     return " ".join(words), source
+
+
+#: Per word of a band read as that many words: a mark above its capitals (True), none
+#: (False), unsure (None); None when the band cannot be split so (`name_ink.word_marks`).
+InkReader = Callable[[int], "list[bool | None] | None"]
+
+
+def _settle_unmarked(words: list[str], pending: dict[int, list[str]], ink: InkReader | None,
+                     sex: str | None) -> bool:
+    """Give each word only the second recogniser read (``pending``: its listed forms) its
+    form, in place in ``words``, and hear the band's ink on the others; False when the name
+    is refused.
+
+    A pending word of one listed form takes it; of several, the form a name at this place
+    for this ``sex`` mostly carries (`name_usage`), as before; when usage leaves them open,
+    the forms the band's ink rules out go (`name_ink`): ink above the capitals is a tone
+    mark, hat or breve (Thành, Ánh), none is none (Thanh, Anh). A word Tesseract's views
+    voted whose marks the ink contradicts (GIÁ with nothing above it, DŨNG likewise) takes
+    the one listed form of its letters the ink allows (Gia, Dung); with none, it stays as
+    read (a grave crowding a Ỳ's arm leaves no ink above the capitals: Quỳnh, measured
+    clear on three of the consumed seeds' bands, has no unmarked form).
+
+    The ink is heard on a word only when it agrees with every other word of the name it is
+    sure of (NGUYỄN marked, MINH clear) and is sure of at least one: a band split into the
+    wrong words, or with another line's ink above it, shows there. A surname's marks are the
+    list's (`_the_surname`), never the ink's: on the consumed seeds the ink's only wrong
+    calls on clear words were on surnames (PHAN, PHẠM)."""
+    seen = ink(len(words)) if ink is not None else None
+
+    def heard(i: int) -> bool | None:
+        """The ink's call on word ``i``, when the other words bear it out."""
+        if seen is None or seen[i] is None:
+            return None
+        sure = [(marked_above(w), seen[j]) for j, w in enumerate(words)
+                if j != i and j not in pending and marked_above(w) is not None
+                and seen[j] is not None]
+        if not sure or any(expected != measured for expected, measured in sure):
+            return None
+        return seen[i]
+
+    for i in range(1, len(words)):
+        expected, measured = marked_above(words[i]), heard(i) if i not in pending else None
+        if None in (expected, measured) or expected == measured:
+            continue
+        fits = [f for f in same_letters(words[i]) if marked_above(f) == measured]
+        if len(fits) == 1:  # no form fits: the ink missed a mark crowding a capital (Ỳ)
+            words[i] = fits[0].upper()
+    for i, listed_as in pending.items():
+        left = listed_as
+        if len(left) > 1 and i:
+            usual = usage_choice(left, i == len(words) - 1, sex)
+            left = [usual] if usual else left
+        if len(left) > 1 and (measured := heard(i)) is not None:
+            left = [f for f in left if marked_above(f) in (measured, None)]
+        if len(left) != 1:
+            return False
+        words[i] = left[0].upper()
+    return True
 
 
 _GRAVE, _HOOK = "\u0300", "\u0309"

@@ -35,6 +35,7 @@ from intake.extract.card_id_vote import (
 from intake.extract.card_names import vote_name
 from intake.extract.idnumber import consistency_problems, holder_sex
 from intake.extract.mrz_assembly import MrzLines, second_lines
+from intake.extract.name_ink import word_marks
 from intake.extract.text import fold
 from intake.extract.values.names import parse_name
 from intake.ocr.base import OcrEngine, OcrLine, OcrWord, map_boxes
@@ -401,7 +402,8 @@ def _read_name(views: CardViews, zone: Zone, engine: OcrEngine,
     PP-OCR (``second``) reads the band's letters too, on the stretched and plain grey views:
     a different recogniser, whose letters on a blurred photocopy's name ("BICH" where
     Tesseract read "BC", "BỘT") vote as readings do, but not its tone marks, which it mostly
-    cannot write (`vote_name`'s ``letters_only``).
+    cannot write (`vote_name`'s ``letters_only``); whether a word it alone read has a mark
+    above its capitals is measured on the band's ink (`name_ink`).
 
     With a name voted, or on a front whose number was read (``band_evidence``), the views'
     texts are returned too (`NAME_BAND`): the card's name checks weigh them against the
@@ -421,7 +423,11 @@ def _read_name(views: CardViews, zone: Zone, engine: OcrEngine,
         bands = (views.norm[y0:y1, x0:x1], views.gray[y0:y1, x0:x1])
         letters = tuple(read.text for band in bands
                         if (read := second.read(band, NAME_LETTERS)) is not None)
-    voted = vote_name([text for text, _ in reads], letters, sex)
+    def ink(words: int) -> list[bool | None] | None:
+        x0, y0, x1, y1 = box
+        return word_marks((views.flat[y0:y1, x0:x1], views.norm[y0:y1, x0:x1]), words)
+
+    voted = vote_name([text for text, _ in reads], letters, sex, ink)
     # the views' texts carry marks the MRZ's letters may take when no name was voted
     # (`card_name_check._named_by_mrz`: MỸ read on every view for the MRZ's MY) on a front
     # whose number was read (``band_evidence``: not on a card that may be a back or upside

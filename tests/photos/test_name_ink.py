@@ -1,0 +1,88 @@
+"""A word of a card's name only PP-OCR read (no tone marks) whose letters spell several listed
+forms takes the form the band's ink allows: ink above the capitals is a mark (Thành, Ánh),
+none is none (Thanh, Anh) (intake.extract.name_ink; issue #13, fresh 550401 0085 and
+'Bản photo CCCD 0025', both refused before)."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+from intake.extract.card_names import vote_name
+from intake.extract.name_ink import marked_above, word_marks
+
+BOLD = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf"
+
+
+def _band(text: str, blur: float = 1.2, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """The name set in capitals ~20 px high on a card-coloured band, blurred and noisy as a
+    phone photo leaves it: the flattened view and a contrast-stretched one."""
+    font = ImageFont.truetype(BOLD, 30)
+    image = Image.new("L", (round(font.getlength(text)) + 40, 56), 225)
+    ImageDraw.Draw(image).text((20, 12), text, fill=40, font=font)
+    grey = cv2.GaussianBlur(np.asarray(image, dtype=np.float32), (0, 0), blur)
+    grey += np.random.default_rng(seed).normal(0, 6, grey.shape)
+    flat = np.clip(grey, 0, 255).astype(np.uint8)
+    norm = cv2.normalize(flat, None, 0, 255, cv2.NORM_MINMAX)
+    return flat, norm
+
+
+def test_ink_tells_marked_words_from_clear_ones() -> None:
+    assert word_marks(_band("ĐẶNG THANH TRÍ"), 3) == [True, False, True]
+    assert word_marks(_band("ĐẶNG THÀNH TRÍ", seed=1), 3) == [True, True, True]
+    assert word_marks(_band("PHẠM THỊ THANH ANH", blur=1.6, seed=2), 4) == [False] * 4
+    assert word_marks(_band("PHẠM THỊ THANH ÁNH", blur=1.6, seed=3), 4) == [
+        False, False, False, True]
+
+
+def test_a_band_not_split_into_the_voted_words_says_nothing() -> None:
+    """Two words run together by the print (no word space) cannot be measured as three."""
+    assert word_marks(_band("ĐẶNG THANHTRÍ"), 3) is None
+
+
+def test_a_horn_alone_is_no_evidence() -> None:
+    assert marked_above("Hưng") is None
+    assert marked_above("Hùng") is True and marked_above("Hung") is False
+    assert marked_above("Phạm") is False  # the dot is below
+
+
+def _ink(text: str):
+    bands = _band(text)
+    return lambda words: word_marks(bands, words)
+
+
+def test_a_word_only_pp_ocr_read_takes_the_form_the_ink_allows() -> None:
+    """Given Tesseract's views reading ĐẶNG and TRÍ but not the middle word, and PP-OCR's
+    DANG THANH TRI twice (a man's middle THANH is Thanh or Thành, neither usual enough),
+    the name is refused without the band's ink, Thanh with a clear middle word, Thành with a
+    marked one."""
+    views = ["ĐÁ*/, THAX1I TRÍ", "ĐánG, TH+NG TRỀ", "ĐÁNG, THANG TRÍ", "Đẳng, TM.4NH TRỀ"]
+    pp = ("DANG THANH TRI", "DANG THANH TRI")
+    assert vote_name(views, pp, "Nam") is None
+    assert vote_name(views, pp, "Nam", _ink("ĐẶNG THANH TRÍ")) == ("ĐẶNG THANH TRÍ", 2)
+    assert vote_name(views, pp, "Nam", _ink("ĐẶNG THÀNH TRÍ")) == ("ĐẶNG THÀNH TRÍ", 2)
+
+
+def test_ink_that_contradicts_a_known_word_is_not_heard() -> None:
+    """Ink calling the surname Đặng clear (a band misplaced, or split wrong) is not evidence
+    for the middle word either: the name is refused."""
+    views = ["ĐÁ*/, THAX1I TRÍ", "ĐánG, TH+NG TRỀ", "ĐÁNG, THANG TRÍ", "Đẳng, TM.4NH TRỀ"]
+    pp = ("DANG THANH TRI", "DANG THANH TRI")
+    assert vote_name(views, pp, "Nam", lambda words: [False, False, True]) is None
+    assert vote_name(views, pp, "Nam", lambda words: [None, False, None]) is None
+
+
+def test_a_mark_every_view_read_that_the_ink_does_not_show_is_dropped() -> None:
+    """Given every view reading GIÁ (consumed 550301 'Bản photo CCCD 0065': Nguyễn Gia Duy),
+    the vote gives GIÁ; with nothing above the word on the band it is Gia, GIA's one listed
+    form, and with a mark there it stays as read. A word with no listed form the ink allows
+    (QUỲNH on a band measured clear) stays as read too."""
+    views = ["NGUYỀN GIÁ DUY", "NGUYÊN GIÁ DUY", "NGUYÊN GIÁ DUY", "NGUYÊN GIÁ DUY"]
+    pp = ("NGUYÊN GIA DUY", "NGUYÊN GIA DUY")
+    assert vote_name(views, pp, "Nam") == ("NGUYỄN GIÁ DUY", 0)
+    assert vote_name(views, pp, "Nam", _ink("NGUYỄN GIA DUY")) == ("NGUYỄN GIA DUY", 0)
+    assert vote_name(views, pp, "Nam", _ink("NGUYỄN GIÁ DUY")) == ("NGUYỄN GIÁ DUY", 0)
+    views = ["NGUYỄN QUỲNH ANH"] * 3
+    assert vote_name(views, (), "Nữ", lambda words: [True, False, False]) == (
+        "NGUYỄN QUỲNH ANH", 0)
