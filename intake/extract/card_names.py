@@ -273,8 +273,8 @@ def _settle_unmarked(words: list[str], pending: dict[int, list[str]], ink: InkRe
     The ink is heard on a word only when it agrees with every other word of the name it is
     sure of (NGUYỄN marked, MINH clear) and is sure of at least one: a band split into the
     wrong words, or with another line's ink above it, shows there. A surname's marks are the
-    list's (`_the_surname`), never the ink's: on the consumed seeds the ink's only wrong
-    calls on clear words were on surnames (PHAN, PHẠM)."""
+    list's (`_the_surname`), never the ink's: on the consumed seeds three of the ink's five
+    wrong calls on clear words were on surnames (PHAN, PHẠM)."""
     seen = ink(len(words)) if ink is not None else None
 
     def heard(i: int) -> bool | None:
