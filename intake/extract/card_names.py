@@ -138,9 +138,10 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
     middle PHUONG is Phương), else the name is refused.
 
     ``ink`` measures, for the voted number of words, which have a mark above their
-    capitals (`name_ink.word_marks`): a word only the second recogniser read keeps the
-    listed forms that ink allows (THANH with nothing above is Thanh, not Thành) before usage
-    is asked (`_settle_unmarked`).
+    capitals (`name_ink.word_marks`): a word only the second recogniser read whose forms
+    usage leaves open keeps those the ink allows (THANH with nothing above is Thanh, not
+    Thành), and a mark the views read that the ink does not show goes when one listed form
+    fits (GIÁ: Gia) (`_settle_with_ink`).
 
     ``sex`` "Nữ": the card's ID number says its holder is a woman; a middle word read as
     what blur leaves of THỊ ("TH", "TÌỊ") is then THỊ (`_woman_middle`).
@@ -235,7 +236,7 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
         if settled is None:
             return None  # views read two tone marks of listed names (THÙY, THỦY): hidden
         words.append(settled)
-    if not _settle_unmarked(words, pending, ink, sex):
+    if not _settle_with_ink(words, pending, ink, sex):
         return None
     words[1:] = [_marked_like(w) for w in words[1:]]
     words[1:] = [(usual.upper() if (usual := invented_mark(w, i == len(words) - 1, sex))
@@ -255,8 +256,8 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
 InkReader = Callable[[int], "list[bool | None] | None"]
 
 
-def _settle_unmarked(words: list[str], pending: dict[int, list[str]], ink: InkReader | None,
-                     sex: str | None) -> bool:
+def _settle_with_ink(words: list[str], pending: dict[int, list[str]], ink: InkReader | None,
+                    sex: str | None) -> bool:
     """Give each word only the second recogniser read (``pending``: its listed forms) its
     form, in place in ``words``, and hear the band's ink on the others; False when the name
     is refused.
