@@ -86,3 +86,9 @@ def test_a_mark_every_view_read_that_the_ink_does_not_show_is_dropped() -> None:
     views = ["NGUYỄN QUỲNH ANH"] * 3
     assert vote_name(views, (), "Nữ", lambda words: [True, False, False]) == (
         "NGUYỄN QUỲNH ANH", 0)
+
+
+def test_a_blank_band_says_nothing() -> None:
+    blank = np.full((40, 300), 230, np.uint8)
+    assert word_marks((blank, blank), 3) is None
+    assert word_marks((), 3) is None
