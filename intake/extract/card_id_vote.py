@@ -77,6 +77,18 @@ def valid_id(text: str) -> str | None:
     return parsed.value
 
 
+def zero_lost(text: str) -> str | None:
+    """The valid number a reading of 11 digits is once the 0 every number starts with is put
+    back (province codes run 001-096), or None. Tesseract drops that 0 where the label's
+    colon runs into it ("Số / No.: 031179119958" read "số No: 31179119958" on every view of a
+    sharp card, consumed 550901 0078), so such a reading can confirm PP-OCR's number, never
+    stand alone (`card_zones._read_id`)."""
+    runs = re.findall(r"\d+", re.sub(r"(?<=\d)\s+(?=\d)", "", text))
+    if len(runs) != 1 or len(runs[0]) != 11:
+        return None
+    return valid_id("0" + runs[0])
+
+
 def id_of(text: str) -> str | None:
     """A valid 12-digit number in a digits-only reading (its last 12 digits when longer)."""
     digits = re.sub(r"\D", "", text)

@@ -31,6 +31,7 @@ from intake.extract.card_id_vote import (
     second_views,
     settle_two,
     valid_id,
+    zero_lost,
 )
 from intake.extract.card_names import vote_name
 from intake.extract.idnumber import consistency_problems, holder_sex
@@ -313,7 +314,8 @@ def _read_id(views: CardViews, zone: Zone, engines: tuple[OcrEngine, ...],
                 if (r := second.read(band, DIGITS + "/")) is not None])
     readings: list[ZoneReading] = []
     seen: list[tuple[int, str]] = []
-    for view, reading in _tesseract_ids(views, box, engines):
+    restored: list[str] = []  # readings that lost the leading 0: confirmations only
+    for view, reading in _tesseract_ids(views, box, engines, restored):
         readings.append(reading)
         seen.append((view, reading.text))
         if pp is None:
@@ -327,7 +329,7 @@ def _read_id(views: CardViews, zone: Zone, engines: tuple[OcrEngine, ...],
         value = settle_id([r.text for r in readings], birth, done=True)
         return next((r for r in readings if r.text == value), None)
     value = settle_two(one_per_view(seen), [(v, p) for v, p, _ in pp], birth,
-                       page or (), [digits for _, _, digits in pp])
+                       [*(page or ()), *restored], [digits for _, _, digits in pp])
     if value is None:
         if (readings or page) and pp:  # the two read different numbers: neither may stand
             return ZoneReading("id_number", "", (OcrLine((OcrWord("", box, 0.0),)),))
@@ -337,13 +339,19 @@ def _read_id(views: CardViews, zone: Zone, engines: tuple[OcrEngine, ...],
 
 
 def _tesseract_ids(views: CardViews, box: tuple[int, int, int, int],
-                   engines: tuple[OcrEngine, ...]) -> Iterator[tuple[int, ZoneReading]]:
+                   engines: tuple[OcrEngine, ...], restored: list[str] | None = None,
+                   ) -> Iterator[tuple[int, ZoneReading]]:
     """Tesseract's valid readings of the ID band, each with the index of the view read:
-    the line engine on every view, then the digits-only engine on the first two."""
+    the line engine on every view, then the digits-only engine on the first two. Readings
+    of 11 digits that are a valid number with the leading 0 put back (`zero_lost`) go to
+    ``restored``: they may confirm PP-OCR's number (as the card's page OCR does), not
+    settle one."""
     for limit, engine in ((None, engines[0]), (2, engines[-1])):
         for view, (text, lines) in enumerate(band_reads(engine, views, box, limit)):
             if (value := valid_id(text)) is not None:
                 yield view, ZoneReading("id_number", value, tuple(lines))
+            elif restored is not None and (value := zero_lost(text)) is not None:
+                restored.append(value)
 
 
 def _second_ids(second: LineRecognizer, views: CardViews, box: tuple[int, int, int, int],
