@@ -80,6 +80,17 @@ _INSIDE = re.compile(r"(?<=[^\W\d_])[.,`:;](?=[^\W\d_])")
 _LOOK_ALIKE = frozenset("cosuvwxz")
 
 
+#: Two or more capital words, then a rule, bar or equals sign and whatever follows: the
+#: band's debris beyond the name ("TRẦN THỊ CHI = và là _-", fresh 551001 'Bản photo CCCD
+#: 0092', the one view that read the name, refused for the lower case after it).
+_DEBRIS = re.compile(r"^(\W*[^\W\d_a-z]{2,}(?:\s+[^\W\d_a-z]+)+)\s+[=|_—~].*$")
+
+
+def _debris_cut(text: str) -> str:
+    """``text`` without what follows the name beyond a rule or bar (`_DEBRIS`)."""
+    return m.group(1) if (m := _DEBRIS.match(text)) and m.group(1).isupper() else text
+
+
 def as_capitals(text: str) -> str:
     """``text`` in capitals when its only lower-case letters look like capitals."""
     lower = [c for c in text if c.islower()]
@@ -153,7 +164,8 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
     mended: set[str] = set()  # surnames (folded) a reading was mended into, and as read
     as_read: set[str] = set()
     for index, text in enumerate([*texts, *letters_only]):
-        tokens = re.sub(r"[^\w\s]|_", " ", _INSIDE.sub("", as_capitals(text))).split()
+        tokens = re.sub(r"[^\w\s]|_", " ", _INSIDE.sub("", as_capitals(_debris_cut(text))),
+                        ).split()
         if sex == "Nữ":  # her middle THỊ read with 1s for its strokes ("T11"): THỊ's remains
             tokens = [_thi_with_ones(t) if 0 < i < len(tokens) - 1 else t
                       for i, t in enumerate(tokens)]

@@ -174,3 +174,15 @@ def test_vote_mends_capitals_read_small_and_a_lost_thin_i() -> None:
     voted = vote_name(["CAO RCH PHƯƠNG", "CAO BCMH PHƯƠNG,", "CAO ĐICM PHƯƠNG",
                        "CAO BCH PHƯƠNG"])
     assert voted is not None and voted[0] == "CAO BICH PHƯƠNG"
+
+
+def test_debris_beyond_a_rule_after_the_name_is_cut_off() -> None:
+    """Given the one view that read a woman's name reading on past it ("TRẦN THỊ CHI = và
+    là _-", fresh 551001 'Bản photo CCCD 0092'), and PP-OCR's TRANT CHI and TRAN T CHI, the
+    name is Trần Thị Chi: with the debris the view was no reading, and PP-OCR's first
+    reading alone gave "Trần Chi"."""
+    from intake.extract.card_names import vote_name
+
+    pp = ("TRANT CHI", "TRAN T CHI")
+    assert vote_name(["'TRẦN THỊ CHI = và là _-", "", "", ""], pp, "Nữ") == ("TRẦN THỊ CHI", 0)
+    assert vote_name(["Họ và tên = TRẦN"], ()) is None  # lower case before it: no name
