@@ -92,3 +92,38 @@ def test_a_blank_band_says_nothing() -> None:
     blank = np.full((40, 300), 230, np.uint8)
     assert word_marks((blank, blank), 3) is None
     assert word_marks((), 3) is None
+
+
+def _tracked(words: list[str], tracking: int, space: int) -> tuple[np.ndarray, np.ndarray]:
+    """Capitals set letter by letter, ``tracking`` pixels apart and ``space`` between words
+    (blur closes a bold name's word spaces to little more than its letter gaps)."""
+    font = ImageFont.truetype(BOLD, 30)
+    image = Image.new("L", (900, 56), 225)
+    draw, x = ImageDraw.Draw(image), 20
+    for word in words:
+        for letter in word:
+            left, _, right, _ = draw.textbbox((x, 12), letter, font=font)
+            draw.text((x - (left - x), 12), letter, fill=40, font=font)
+            x += right - left + tracking
+        x += space - tracking
+    flat = np.asarray(image, dtype=np.uint8)
+    return flat, flat.copy()
+
+
+def test_word_spaces_little_wider_than_letter_gaps_still_split() -> None:
+    """Word spaces under 1.6 times the widest gap inside a word (here 11 and 12 pixels
+    against 8; fresh 551301 0010, whose flattened view's spaces were 11 and 7 pixels against
+    letter gaps of 5) still split the band; spaces no wider than the letter gaps do not."""
+    words = ["NGUYỄN", "KHÁNH", "HƯƠNG"]
+    assert word_marks(_tracked(words, 5, 11), 3) == [True, True, False]
+    assert word_marks(_tracked(words, 5, 5), 3) is None
+
+
+def test_a_word_read_without_its_mark_takes_the_marked_form_the_ink_shows() -> None:
+    """Given a view reading KHANH and PP-OCR's KHANH twice (fresh 551301 0010, Nguyễn Khánh
+    Hương given as Khanh), ink above the word gives Khánh, KHANH's one marked listed form."""
+    views = ["NGUYÊN KHANH HƯƠNG", "*‹4'YÊn KIHÀNG NƯƠNG", "%‹. VY NÀNG NƯƠNG", ""]
+    pp = ("NGUYÊN KHANH HUONG", "NGUYÊN KHANH HUONG")
+    assert vote_name(views, pp, "Nữ") == ("NGUYỄN KHANH HƯƠNG", 0)
+    assert vote_name(views, pp, "Nữ", lambda words: [True, True, None]) == (
+        "NGUYỄN KHÁNH HƯƠNG", 0)
