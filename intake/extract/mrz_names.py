@@ -159,7 +159,8 @@ def agrees(name: str, mrz: MrzName) -> bool:
     for i, (w, m) in enumerate(zip(words, mrz.words, strict=True)):
         if word_agrees(w, m, i == 0, mrz.cut and i == len(words) - 1):
             continue
-        if not (_misread_here(w, m, i == 0) or (not mrz.whole and _letter_lost(w, m))):
+        if not (_misread_here(w, m, i == 0)
+                or (not mrz.whole and _letter_lost(w, m) and listed(w, i == 0))):
             return False
         misread += 1
     return misread <= 1
@@ -168,7 +169,10 @@ def agrees(name: str, mrz: MrzName) -> bool:
 def _letter_lost(read: str, mrz: str) -> bool:
     """The MRZ word is the front's with one letter gone: a names line read short of its 30
     characters lost letters (fresh 550201 0071, Đỗ Hoài An: ``O0<<HOA<AN``, 18 characters,
-    HOA for HOAI), so it is no evidence against the front's longer word."""
+    HOA for HOAI), so it is no evidence against the front's longer word. Only a listed
+    front word is so excused (`agrees`): TUYẾTI, a view's TUYẾT with a speck read as an I
+    beside it, is the MRZ's TUYET with a letter added, not HOAI's kind (fresh 551401 0044,
+    given as "Hà Tuyếti Cúc")."""
     letters = fold(read).upper()
     return len(letters) == len(mrz) + 1 and any(
         letters[:at] + letters[at + 1:] == mrz for at in range(len(letters)))

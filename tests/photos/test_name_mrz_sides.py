@@ -94,3 +94,21 @@ def test_a_short_names_line_that_lost_a_letter_agrees() -> None:
     assert not agrees("Đỗ Hoài An", MrzName(("OO", "HOA", "AN"), whole=True))
     # one word lost a letter, another reads another name (ANH): two words disagree
     assert not agrees("Đỗ Hoài An", MrzName(("OO", "HOA", "ANH"), whole=False))
+
+
+def test_a_view_word_with_a_letter_added_is_not_the_mrz_word_less_one() -> None:
+    """Given a view reading HÀ TUYẾTI CÚC (a speck beside TUYẾT read as an I, fresh 551401
+    0044) and a names line read short, HA<<TUYET<CUC: TUYẾTI is no listed name, so the MRZ's
+    TUYET is not its word with a letter lost, and the view does not agree; the name is the
+    MRZ's with its listed forms' marks, Hà Tuyết Cúc, not "Hà Tuyếti Cúc"."""
+    from intake.extract.mrz_names import MrzName, agrees
+
+    assert not agrees("HÀ TUYẾTI CÚC", MrzName(("HA", "TUYET", "CUC"), whole=False))
+    views = ["HÀ TUYẾTI CÚC", "HÀ TUYẾ [ CÚC", "HÀ TUYẾ.F CÚC", "HÀ TUYẾ ï CÚC"]
+    number = "038158403676"
+    zones = [{"key": "id_number", "value": number},
+             {"key": NAME_BAND, "value": "\n".join(views)},
+             {"key": "mrz", "value": "IDVNM1584036760038158403676<<<\n"
+                                     "5805233F991231SVNM<<<<<<<<<<<9\nHA<<TUYET<CUC<<<<<<"}]
+    got = extract_document("id_card", [page()], zone_readings=zones).fields.get("full_name")
+    assert got is not None and got.value == "Hà Tuyết Cúc"
