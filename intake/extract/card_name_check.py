@@ -250,8 +250,29 @@ def _agreeing_line(lines: list[str], names: MrzName) -> str | None:
             window = " ".join(words[at:at + n])
             if window.upper() != window or not agrees(window, names):
                 continue
-            if all(_unambiguous(w, i == 0) for i, w in enumerate(window.split())):
+            if all(_unambiguous(w, i == 0) for i, w in enumerate(window.split())) \
+                    and _disputed(window.split(), lines) is None:
                 return window
+    return None
+
+
+def _disputed(words: list[str], lines: list[str]) -> str | None:
+    """Another listed form of one of ``words`` after the surname that a card line (a name
+    band's view among them) reads at its place, or None. Views that read THƯ and THU, THỦY
+    and THÚY leave the marks in doubt: one of them is no settlement, however well it agrees
+    with the MRZ, whose letters carry no marks (fresh 551501 0030: Lê Tuyết Thu Thủy given
+    as Thư, from the one view of four the MRZ agreed with first)."""
+    letters = [fold(w) for w in words]
+    for line in lines:
+        read = _words(line)
+        for at in range(len(read) - len(words) + 1):
+            window = read[at:at + len(words)]
+            if [fold(w) for w in window] != letters:
+                continue
+            for i, (mine, theirs) in enumerate(zip(words, window, strict=True)):
+                if i and capitalise(theirs) != capitalise(mine) and known_syllable(theirs) \
+                        and known_syllable(mine):
+                    return theirs
     return None
 
 
@@ -299,20 +320,9 @@ def _refuse_disputed(result: Extraction, lines: list[str]) -> None:
     got = result.fields.get("full_name")
     if got is None or got.source != "ocr" or not _by_zone(result):
         return
-    words = got.value.split()
-    letters = [fold(w) for w in words]
-    for line in lines:
-        read = _words(line)
-        for at in range(len(read) - len(words) + 1):
-            window = read[at:at + len(words)]
-            if [fold(w) for w in window] != letters:
-                continue
-            for i, (mine, theirs) in enumerate(zip(words, window, strict=True)):
-                if i and capitalise(theirs) != mine and known_syllable(theirs) \
-                        and known_syllable(mine):
-                    _refuse(result, f"dấu thanh đọc khác nhau {theirs} / "
-                                    f"tone marks read two ways, {theirs}")
-                    return
+    theirs = _disputed(got.value.split(), lines)
+    if theirs is not None:
+        _refuse(result, f"dấu thanh đọc khác nhau {theirs} / tone marks read two ways, {theirs}")
 
 
 def _refuse_unnamelike(result: Extraction) -> None:

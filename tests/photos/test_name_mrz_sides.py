@@ -112,3 +112,14 @@ def test_a_view_word_with_a_letter_added_is_not_the_mrz_word_less_one() -> None:
                                      "5805233F991231SVNM<<<<<<<<<<<9\nHA<<TUYET<CUC<<<<<<"}]
     got = extract_document("id_card", [page()], zone_readings=zones).fields.get("full_name")
     assert got is not None and got.value == "Hà Tuyết Cúc"
+
+
+def test_a_view_the_mrz_agrees_with_is_no_settlement_when_views_dispute_its_marks() -> None:
+    """Given four views of a woman's name, three reading LỄ TUYẾT THƯ THỦY and one LỄ TUYẾT
+    THU THÚY (fresh 551501 0030, Lê Tuyết Thu Thủy; the vote refused the disputed marks),
+    the MRZ's LE<<TUYET<THU<THUY agrees with both letterings, so neither is taken: the name
+    is refused, not given as Thư. With the views agreeing, the agreeing line is the name."""
+    views = ["LỄ TUYẾT THU THÚY", "LỄ TUYẾT THƯ THỦY", "LỄ TUYẾT THƯ THỦY", "LỄ TUYẾT THƯ THỦY"]
+    assert _card(None, views, "Lê Tuyết Thu Thủy", FEMALE_ID)["value"] is None
+    assert _card(None, views[1:], "Lê Tuyết Thư Thủy", FEMALE_ID)["value"] == (
+        "Lê Tuyết Thư Thủy")
