@@ -82,3 +82,15 @@ def test_dates_line_with_the_sex_lost() -> None:
     assert (mrz.birth_yymmdd, mrz.expiry_yymmdd, mrz.sex, mrz.composite) == (
         "880722", "280722", None, True)
     assert read_mrz(["88072272807226V<<<<<<<<<<<4"]) is None  # the expiry does not check
+
+
+def test_two_misreads_that_cancel_in_the_check_digit_are_caught_by_the_copies() -> None:
+    """Given line 1 read TOVNMGS81656819874086105681 for IDVNM0801056019074080105601 (fresh
+    551701 'Bản photo CCCD 0023': 0 read 6 and 0 read 8, +6 and +24 under the weights 7, 3,
+    1, so the check digit and the composite still hold), the document number copy (GS8165681,
+    658165681) differs from the full number's tail in four places: no number is taken."""
+    lines = ["TOVNMGS81656819874086105681<<<", "8003188M2003186VNM<<<<<<<<<<<4",
+             "PHAM<<THANH<CU0NG<<<<<<<<"]
+    assert read_mrz(lines).id_number is None
+    right = ["IDVNM0801056019074080105601<<<", "8003188M2003186VNM<<<<<<<<<<<4"]
+    assert read_mrz(right).id_number == "074080105601"
