@@ -84,7 +84,10 @@ def read_names_line(lines: list[str]) -> MrzName | None:
         if m is None:
             continue
         words = (m.group(1), *_filler_split(m.group(2).split("<")))
-        cut = len(m.group(3)) <= 1 and m.end() >= _TD1_WIDTH
+        # the line full, or a word after the last one read that is no letters ("4A1" for
+        # MAI, fresh 551701 0014: NGUYEN<<H0A1<4A1<<<...): the name may go on either way
+        cut = len(m.group(3)) <= 1 and (m.end() >= _TD1_WIDTH
+                                        or bool(re.match(r"[A-Z0-9]", line[m.end():])))
         whole = words[:-1] if cut else words  # a cut line's last word may be any prefix
         if not all(syllable_like(w) and len(w) <= 7 for w in whole):
             continue

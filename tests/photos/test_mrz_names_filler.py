@@ -30,3 +30,15 @@ def test_a_front_word_that_is_no_syllable_does_not_agree_with_an_unlisted_mrz_wo
     assert not agrees("Lê Ngọc Lva", names)
     assert agrees("Lê Ngọc Lụa", names)
     assert agrees("Lê Ngọc Loa", names)  # a syllable one letter off: either may be misread
+
+
+def test_a_names_line_going_on_into_an_unreadable_word_is_cut() -> None:
+    """Given NGUYEN<<H0A1<4A1<<<<<<<<<4<<<<7 (fresh 551701 0014, Nguyễn Hoài Mai: MAI read
+    4A1), the name does not end at HOAI: the line is taken as cut, so it names no one on its
+    own ("Nguyễn Hoài" was given), while its first words still check a front's name."""
+    from intake.extract.mrz_names import read_names_line
+
+    got = read_names_line(["NGUYEN<<H0A1<4A1<<<<<<<<<4<<<<7"])
+    assert got is not None and got.words == ("NGUYEN", "HOAI") and got.cut
+    whole = read_names_line(["NGUYEN<<HOAI<<<<<<<<<<<<<<<<<<"])
+    assert whole is not None and not whole.cut
