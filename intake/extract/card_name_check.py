@@ -26,6 +26,7 @@ one would be reused across procedures.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 from intake.extract.card_names import (
@@ -263,17 +264,22 @@ def _disputed(words: list[str], lines: list[str]) -> str | None:
     with the MRZ, whose letters carry no marks (fresh 551501 0030: Lê Tuyết Thu Thủy given
     as Thư, from the one view of four the MRZ agreed with first)."""
     letters = [fold(w) for w in words]
-    for line in lines:
-        read = _words(line)
-        for at in range(len(read) - len(words) + 1):
-            window = read[at:at + len(words)]
-            if [fold(w) for w in window] != letters:
-                continue
-            for i, (mine, theirs) in enumerate(zip(words, window, strict=True)):
-                if i and capitalise(theirs) != capitalise(mine) and known_syllable(theirs) \
-                        and known_syllable(mine):
-                    return theirs
+    for window in _windows(lines, len(words)):
+        if [fold(w) for w in window] != letters:
+            continue
+        for i, (mine, theirs) in enumerate(zip(words, window, strict=True)):
+            if i and capitalise(theirs) != capitalise(mine) and known_syllable(theirs) \
+                    and known_syllable(mine):
+                return theirs
     return None
+
+
+def _windows(lines: list[str], n: int) -> Iterator[list[str]]:
+    """Every run of ``n`` consecutive words (`_words`) on each card line."""
+    for line in lines:
+        words = _words(line)
+        for at in range(len(words) - n + 1):
+            yield words[at:at + n]
 
 
 def _mended_view(lines: list[str], names: MrzName) -> tuple[str, str] | None:
@@ -285,18 +291,16 @@ def _mended_view(lines: list[str], names: MrzName) -> tuple[str, str] | None:
     Blur reads a tilde on U as a circumflex and grave on E: VỀ on three views of Vũ Thị
     Duyên (fresh 550201 0051), where the vote took VÕ from the fourth; a view's MÙNG for the
     MRZ's HUNG gives Hùng, the one listed form with the grave read (550201 0054)."""
-    n, found = len(names.words), {}
-    for line in lines:
-        words = _words(line)
-        for at in range(len(words) - n + 1):
-            window = " ".join(words[at:at + n])
-            if window.upper() != window or not window.replace(" ", "").isalpha():
-                continue
-            mended = mend(window, names)
-            if mended is None or mended == window:
-                continue  # nothing to mend: an agreeing line is `_agreeing_line`'s
-            if all(_unambiguous(w, i == 0) for i, w in enumerate(mended.split())):
-                found.setdefault(" ".join(map(capitalise, mended.split())), window)
+    found: dict[str, str] = {}
+    for run in _windows(lines, len(names.words)):
+        window = " ".join(run)
+        if window.upper() != window or not window.replace(" ", "").isalpha():
+            continue
+        mended = mend(window, names)
+        if mended is None or mended == window:
+            continue  # nothing to mend: an agreeing line is `_agreeing_line`'s
+        if all(_unambiguous(w, i == 0) for i, w in enumerate(mended.split())):
+            found.setdefault(" ".join(map(capitalise, mended.split())), window)
     return next(iter(found.items())) if len(found) == 1 else None
 
 

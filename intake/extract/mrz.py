@@ -158,7 +158,13 @@ def _copies_agree(doc: str, tail: str) -> bool:
     as 8 three places apart (+6 and +24), and both the check digit and the composite held
     for 074086105681, which replaced the zone's right number. Its document number copy,
     658165681, was four places from the tail it should repeat."""
-    return sum(a != b for a, b in zip(doc, tail, strict=False)) <= 2
+    return _apart(doc, tail) <= 2
+
+
+def _apart(doc: str, tail: str) -> int:
+    """In how many places line 1's document number and the full number's last 9 digits
+    (both 9 characters, `_LINE1`) differ."""
+    return sum(a != b for a, b in zip(doc, tail, strict=True))
 
 
 def _from_document_number(doc: str, check: str, full: str) -> str:
@@ -174,8 +180,7 @@ def _from_document_number(doc: str, check: str, full: str) -> str:
     if (len(full) != 12 or not full.isdigit() or not doc.isdigit()
             or check_digit(full[3:]) == check or check_digit(doc) != check):
         return full
-    apart = sum(a != b for a, b in zip(doc, full[3:], strict=True))
-    return full[:3] + doc if apart == 1 else full
+    return full[:3] + doc if _apart(doc, full[3:]) == 1 else full
 
 
 def _holds(number_fields: str, tail: str) -> bool:
