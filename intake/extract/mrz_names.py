@@ -133,7 +133,7 @@ def word_agrees(read: str, mrz: str, first: bool, last_cut: bool = False) -> boo
     apart, the front's word being a syllable; or, for the last word of a full line, the
     MRZ word starts it. A front word that is no syllable agrees with nothing: LVA read on
     every view of a photographed copy (fresh 550001 0055) agreed with the MRZ's LUA (Lụa,
-    a name the list lacks) and was given as the name "Lê Ngọc Lva"."""
+    a name the list then lacked) and was given as the name "Lê Ngọc Lva"."""
     letters = fold(read).upper().replace(" ", "")
     if letters == mrz or (last_cut and letters.startswith(mrz)):
         return True

@@ -22,14 +22,17 @@ def test_word_with_no_single_filler_split_stays_and_the_line_proves_nothing() ->
 
 def test_a_front_word_that_is_no_syllable_does_not_agree_with_an_unlisted_mrz_word() -> None:
     """Fresh 550001 0055 (Lê Ngọc Lụa, a photographed copy): every view read LVA, and the
-    MRZ's LUA (Lụa is not in the list of name syllables) was taken as misread one letter
-    apart, so "Lê Ngọc Lva" was given. A syllable one letter from an unlisted MRZ word
-    still agrees."""
+    MRZ's LUA (Lụa was then missing from the list of name syllables) was taken as misread
+    one letter apart, so "Lê Ngọc Lva" was given. A syllable one letter from an unlisted
+    MRZ word (LOAM) still agrees; a word that is no syllable does not."""
     names = read_names_line(["LE<<NGOC<LUA<<<"])
     assert names is not None and names.words == ("LE", "NGOC", "LUA")
     assert not agrees("Lê Ngọc Lva", names)
     assert agrees("Lê Ngọc Lụa", names)
-    assert agrees("Lê Ngọc Loa", names)  # a syllable one letter off: either may be misread
+    misread = read_names_line(["LE<<NGOC<LOAM<<<"])
+    assert misread is not None and misread.words == ("LE", "NGOC", "LOAM")
+    assert agrees("Lê Ngọc Loan", misread)  # a syllable one letter off: the MRZ misread
+    assert not agrees("Lê Ngọc Lvan", misread)
 
 
 def test_a_names_line_going_on_into_an_unreadable_word_is_cut() -> None:

@@ -186,3 +186,16 @@ def test_debris_beyond_a_rule_after_the_name_is_cut_off() -> None:
     pp = ("TRANT CHI", "TRAN T CHI")
     assert vote_name(["'TRẦN THỊ CHI = và là _-", "", "", ""], pp, "Nữ") == ("TRẦN THỊ CHI", 0)
     assert vote_name(["Họ và tên = TRẦN"], ()) is None  # lower case before it: no name
+
+
+def test_lua_is_a_listed_given_name() -> None:
+    """Fresh 552001 0099, a sharp card: every Tesseract view read the given name Lụa as
+    LỰA, and PP-OCR read LUA. Lụa was missing from the name syllables, so nothing said LỰA
+    was no name and "Nguyễn Minh Lựa" was given; with Lụa listed, the dot read under the
+    wrong vowel mark is Lụa's, as for any listed syllable (`_marked_like`)."""
+    from intake.extract.card_names import vote_name
+
+    pp = ("NGUYEN MINH LUA",)
+    assert vote_name(["NGUYỄN MINH LỰA"] * 3, pp, "Nữ") == ("NGUYỄN MINH LỤA", 0)
+    views = ["NGUYỄN MINH LỰA", "NGUYỄN MINH LỤA", "NGUYỄN MINH LỰA"]
+    assert vote_name(views, pp, "Nữ") == ("NGUYỄN MINH LỤA", 0)

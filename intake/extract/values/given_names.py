@@ -17,7 +17,7 @@ An Anh Ánh Bảo Bích Biên Bình Cảnh Cẩm Châu Chi Chiến Chính Công 
 Dũng Duy Duyên Dương Đại Đan Đạt Điệp Đình Định Đông Đức Gia Giang Hà Hải Hạnh Hào Hảo Hằng
 Hân Hậu Hiền Hiển Hiếu Hoa Hòa Hoài Hoàn Hoàng Hồng Huệ Hùng Hưng Hương Hường Hữu Huy Huyền
 Kha Khải Khang Khanh Khánh Khắc Khoa Khôi Khuê Kiên Kiều Kiệt Kim Lam Lan Lâm Lệ Liên Liễu Linh
-Loan Long Lộc Lợi Luân Lực Ly Lý Mai Mạnh Minh My Mỹ Nam Nga Ngân Nghĩa Nghiêm Ngọc Nguyên
+Loan Long Lộc Lợi Luân Lụa Lực Ly Lý Mai Mạnh Minh My Mỹ Nam Nga Ngân Nghĩa Nghiêm Ngọc Nguyên
 Nhàn Nhân Nhật Nhi Nhiên Nhung Như Oanh Phát Phi Phong Phú Phúc Phụng Phước Phương Phượng
 Quang Quân Quế Quốc Quý Quyên Quyết Quỳnh Sang San Sơn Sương Tài Tâm Tân Thái Thanh Thành
 Thảo Thắm Thắng Thịnh Thế Thị Thiện Thoa Thông Thu Thư Thuận Thùy Thúy Thủy Thương Tiên Tiến
