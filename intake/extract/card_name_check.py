@@ -377,8 +377,9 @@ def _refuse_doubtful_marks(result: Extraction) -> None:
     several are listed ("Hiến": Hiền or Hiển? "Nhan": Nhàn or Nhân?), refuses the name,
     by zone or by label, photo or scan: blur and scanning lose and swap tone marks far more
     often than a card carries a name the list lacks, and such a name goes to review.
-    A mark none of the forms has at all, on toneless forms (Thủ for Thu or Thư), is noise
-    and the usual form is taken first (`card_names.invented_mark`), as the zone vote does."""
+    When one form is the usual one at that place for the holder's sex, it is taken first
+    (`card_names.invented_mark`: Thủ for Thu, a man's middle Đỉnh for Đình), as the zone
+    vote does."""
     got = result.fields.get("full_name")
     if got is None or got.source == "qr":
         return

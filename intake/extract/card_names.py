@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 from intake.extract.name_ink import marked_above
 from intake.extract.text import fold
 from intake.extract.values.given_names import known_syllable, same_letters
-from intake.extract.values.name_usage import usage_choice
+from intake.extract.values.name_usage import DOMINANT, MISREAD_DOMINANT, usage_choice
 from intake.extract.values.names import SURNAMES, parse_name
 
 #: The vowel groups of Vietnamese syllables, accents folded (ươi -> uoi, uyê -> uye), longest
@@ -190,8 +190,8 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
     best = max(set(folded), key=lambda f: (f.split()[0] in surnames, folded.count(f),
                                            -folded.index(f)))
     target = best.split()
-    aligned = [(letters.split(), index < len(texts)) for letters, index, _ in reads
-               if _lines_up(letters.split(), target)]
+    aligned = [(words, index < len(texts)) for letters, index, _ in reads
+               if (words := _lined_up(letters.split(), target)) is not None]
     words: list[str] = []
     pending: dict[int, list[str]] = {}  # words only the second recogniser read: their forms
     for i, chosen in enumerate(target):
@@ -244,9 +244,16 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
         chosen = max(forms, key=rank)  # max keeps the first of equals: the best view
         if i == 0:
             chosen = _the_surname(chosen)
-        settled = _marks_settled(_mark_kept(chosen, forms) if i else chosen, forms, i == 0)
+        kept = _mark_kept(chosen, forms, i == len(target) - 1, sex) if i else chosen
+        settled = _marks_settled(kept, forms, i == 0)
         if settled is None:
             return None  # views read two tone marks of listed names (THÙY, THỦY): hidden
+        if i and _unmarked_unconfirmed(settled, [ws for ws, by_tess in aligned
+                                                 if by_tess and ws[i] == settled]):
+            usual = usage_choice(same_letters(settled), i == len(target) - 1, sex)
+            if usual is None:
+                return None  # THANH from views that lost Hoàng's grave: Thanh or Thành?
+            settled = usual.upper()
         words.append(settled)
     if not _settle_with_ink(words, pending, ink, sex):
         return None
@@ -324,6 +331,24 @@ def _settle_with_ink(words: list[str], pending: dict[int, list[str]], ink: InkRe
 _GRAVE, _HOOK = "\u0300", "\u0309"
 
 
+def _lost_a_mark(words: list[str]) -> bool:
+    """A view's middle or given word read with no tone mark where every listed form of its
+    letters has one (HOANG: only Hoàng): that view lost a mark blur thinned away."""
+    return any(not tone_of(w) and (forms := same_letters(w)) and all(map(tone_of, forms))
+               for w in words[1:])
+
+
+def _unmarked_unconfirmed(word: str, views: list[list[str]]) -> bool:
+    """A middle or given ``word`` voted without a tone mark, whose letters also spell a
+    listed marked form (THANH: Thanh or Thành), read so only by ``views`` that lost a mark
+    on another word (`_lost_a_mark`): nothing says its mark was not lost too. Fresh 552301
+    'Bản photo CCCD 0096', Phạm Thành Hoàng Đạt, a photographed copy: every view read PHẠM
+    THANH HOANG ĐẠT, and "Phạm Thanh Hoàng Đạt" was given."""
+    if tone_of(word) or not known_syllable(word) or not any(map(tone_of, same_letters(word))):
+        return False
+    return bool(views) and all(_lost_a_mark(ws) for ws in views)
+
+
 def _grave_over_hook(forms: tuple[str, ...]) -> str | None:
     """The views read one word's letters with a grave and with a hook, both listed forms
     (THÙY and THỦY): the grave, which a view saw. Tesseract reads a blurred grave as a
@@ -367,16 +392,23 @@ def _the_surname(word: str) -> str:
 
 
 def invented_mark(word: str, given: bool, sex: str | None) -> str | None:
-    """The listed form a middle or given ``word`` (any case) is, when it was read with a
-    tone mark none of its letters' listed forms has (THỦ for Thu or Thư, read so on every
-    view of two sharp fresh cards, 549501 0036 and 549601 0032): the mark is noise, the
-    letters leave the forms, and the usual one at this place for this sex, when one
-    dominates (`name_usage`), is the word. None otherwise (the word then stays doubtful).
-    Used by the zone vote and by the label-read name's check alike."""
+    """The listed form a middle or given ``word`` (any case) is, when it was read with
+    tone marks none of its letters' listed forms has: the usual one at this place for this
+    sex, when one dominates (`name_usage`). None otherwise (the word then stays doubtful).
+    Used by the zone vote and by the label-read name's check alike.
+
+    The mark read says nothing of which form it was: noise on toneless forms (THỦ for Thu
+    or Thư, read so on every view of two sharp fresh cards, 549501 0036 and 549601 0032),
+    or a mark misread on marked ones (ĐỈNH for Đình or Định, every view of fresh 552201
+    'Bản photo CCCD 0080'), so the letters leave the forms and usage chooses, as for a mark
+    lost. A misread mark may still lean to the less usual form, so usage must dominate
+    more there (`MISREAD_DOMINANT`): a man's HIẾN (Hiển 19, Hiền 4) and a woman's (Hiền 9,
+    Hiển 3) go to review."""
     forms = same_letters(word)
-    if not doubtful_mark(word) or fold(word) == "van" or any(tone_of(f) for f in forms):
+    if not doubtful_mark(word) or fold(word) == "van":
         return None  # a middle VAN is the card's sex's (`card_name_check._middle_by_sex`)
-    return usage_choice(forms, given, sex)
+    misread = any(tone_of(f) for f in forms)  # not noise: a mark misread
+    return usage_choice(forms, given, sex, MISREAD_DOMINANT if misread else DOMINANT)
 
 
 def doubtful_mark(word: str) -> bool:
@@ -387,21 +419,33 @@ def doubtful_mark(word: str) -> bool:
     return not known_syllable(word) and len(same_letters(word)) > 1
 
 
-def _mark_kept(chosen: str, forms: tuple[str, ...]) -> str:
+def _mark_kept(chosen: str, forms: tuple[str, ...], given: bool = False,
+               sex: str | None = None) -> str:
     """A listed form without a tone mark (TIÊN) read no more often than the same letters
     with a mark no listed form has (TIỀN twice, TIÊN twice): the mark was read, only on
     the wrong vowel mark or the wrong way; when it points to one listed marked form
     (`_marked_like`: Tiến), that is the word, as a tie between a marked and an unmarked
-    listed form is (`_tie`)."""
+    listed form is (`_tie`).
+
+    Read fewer times than the unmarked form, such a mark is still taken when that marked
+    form is the one a name at this place for a holder of this ``sex`` mostly carries
+    (`name_usage`): a man's given name read TIỀN once and TIÊN three times (fresh 552201
+    0052, Nguyễn Duy Tiến, a photographed copy) is Tiến. Blur erases a thin mark far more
+    often than it draws one, and the unmarked form, against usage, was refused anyway
+    (`card_name_check._refuse_unusual_marks`)."""
     if tone_of(chosen) or not known_syllable(chosen):
         return chosen
     marked = [f for f in forms if tone_of(f) and not known_syllable(f)]
     meant = {_marked_like(f) for f in marked}
-    if len(marked) >= forms.count(chosen) and len(meant) == 1:
-        form = meant.pop()
-        if known_syllable(form):
-            return form
-    return chosen
+    if len(meant) != 1:
+        return chosen
+    form = meant.pop()
+    if not known_syllable(form):
+        return chosen
+    if len(marked) >= forms.count(chosen):
+        return form
+    usual = usage_choice(same_letters(form), given, sex)
+    return form if usual is not None and usual.upper() == form.upper() else chosen
 
 
 def _marks_settled(chosen: str, forms: tuple[str, ...], surname: bool) -> str | None:
@@ -410,7 +454,10 @@ def _marks_settled(chosen: str, forms: tuple[str, ...], surname: bool) -> str | 
     in doubt, and the name is refused (None), however the others voted; a view that read
     the one listed marked form where the rest read the word unmarked (YẾN once, YÊN three
     times) read what the others lost, since blur erases a thin mark in a binarised view far
-    more often than it draws one (as in `_tie`). Measured on the name bands of four
+    more often than it draws one (as in `_tie`). Views reading, at least as often as the
+    chosen form, a mark no listed form has that points to another listed form
+    (`_marked_like`: THỨY, Thúy, three times against THỦY once) dispute it too.
+    Measured on the name bands of four
     development seeds (444 card fronts of seeds 546501, 548001, 549001, 549101): where two
     tone marks were read, the majority was right on 2 of 4 names; a lone marked reading
     against unmarked ones was right on 2 of 2. Names right 355 before and after, wrong
@@ -420,6 +467,13 @@ def _marks_settled(chosen: str, forms: tuple[str, ...], surname: bool) -> str | 
 
     if not listed_form(chosen):
         return chosen
+    if not surname and tone_of(chosen):
+        # views reading, as often, a mark no listed form has that points to another listed
+        # form (THỨY, for Thúy, three times; THỦY once, fresh 552301 0063, Vũ Thùy Giang)
+        against = [f for f in forms if tone_of(f) and not listed_form(f)
+                   and listed_form(meant := _marked_like(f)) and meant != chosen.upper()]
+        if against and len(against) >= forms.count(chosen):
+            return None
     marked = {f for f in forms if f != chosen and tone_of(f) and listed_form(f)}
     if not marked:
         return chosen
@@ -482,6 +536,25 @@ def _unbroken(word: str, surname: bool) -> str:
 #: Middle-name markers (Thị for women, Văn for men): listed syllables, but a name almost
 #: never ends with one, so as the last word they count as unlisted (TRÍ beats THỊ there).
 _MIDDLE_ONLY = frozenset({"thi", "van"})
+
+
+def _lined_up(words: list[str], target: list[str]) -> list[str] | None:
+    """A reading's words as they line up with ``target`` (`_lines_up`); a reading with one
+    word too many lines up when joining two neighbours, in one place only, makes it do so:
+    blur split a word at a thin letter (NGÁ' VÊN, NGA! YÊN for NGUYỄN on two views of fresh
+    552301 0082, whose other words THỊ THÙY NGỌC were read right and went unheard). Neither
+    piece may be near the word alone: PHẬM T THỦY against PHAM HY is PHẬM with what is left
+    of a middle THỊ, not a surname in two pieces."""
+    if _lines_up(words, target):
+        return words
+    if len(words) != len(target) + 1:
+        return None
+    joins = [joined for at in range(len(target))
+             if not any(Levenshtein.distance(fold(piece), target[at]) <= 2
+                        for piece in words[at:at + 2])  # a piece is the word: one too many
+             and _lines_up(joined := [*words[:at], words[at] + words[at + 1], *words[at + 2:]],
+                           target)]
+    return joins[0] if len(joins) == 1 else None
 
 
 def _lines_up(words: list[str], target: list[str]) -> bool:

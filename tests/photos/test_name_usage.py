@@ -114,8 +114,35 @@ def test_a_tone_mark_no_listed_form_has_on_toneless_forms_is_noise() -> None:
     voted = vote_name(texts, letters, "Nữ")
     assert voted is not None and voted[0] == "TRỊNH THU HẢI XUÂN"
     assert vote_name(texts, letters, "Nam") is None  # for a man neither is usual
-    # HIẾN: an acute where Hiền has a grave and Hiển a hook: a mark misread, not noise
+    # HIẾN: an acute where Hiền has a grave and Hiển a hook: a mark misread, and for a
+    # woman usage leaves Hiền / Hiển open (9 and 3 counted): refused
     assert vote_name(["LÊ MINH HIẾN"] * 3, (), "Nữ") is None
+
+
+def test_a_misread_mark_takes_the_usual_form_where_one_dominates() -> None:
+    """Fresh 552201 'Bản photo CCCD 0080' (Nguyễn Đình Bình, a photographed copy): every
+    view read ĐỈNH, a hook neither Đình nor Định has. The mark is misread, so which form it
+    was is left to usage as for a mark lost, and a man's middle name so spelled is Đình
+    (75 counted to 2). Before, a misread mark was refused even where usage dominates."""
+    texts = ["NGUYÊN ĐỈNH BÌNH", "NGUYÊN ĐỈÌNH BÌNH", "NGUYÊN ĐỈÌNH BÌNH", "NGUYÊN ĐỈNH BÌNH"]
+    letters = ("NGUYN ĐINH BINH", "NGUYN ĐINH BINH")
+    assert vote_name(texts, letters, "Nam") == ("NGUYỄN ĐÌNH BÌNH", 0)
+    assert vote_name(texts, letters, None) == ("NGUYỄN ĐÌNH BÌNH", 0)  # 86 to 2 for both
+    # consumed 552301 0076: PHAM ĐỀNH HOÀNG, a grave on the wrong vowel, on three views
+    views = ["PHAM ĐÍNH HOÀNG"] + ["PHAM ĐỀNH HOÀNG"] * 3
+    assert vote_name(views, ("PHAM DINH HOANG",) * 2, "Nam") == ("PHẠM ĐÌNH HOÀNG", 0)
+
+
+def test_a_lone_mark_the_usual_form_carries_is_the_mark_blur_erased() -> None:
+    """Fresh 552201 0052 (Nguyễn Duy Tiến, a photographed copy): one view read TIỀN, three
+    read TIÊN. The vote gave Tiên, and the name was refused because a man's given name so
+    spelled is almost always Tiến (92 counted to 1). A mark one view saw, pointing to the
+    usual form, is taken: blur erases thin marks far more often than it draws them. Where
+    usage does not back it (a woman's given name: Tiên 13, Tiến 0), three views stand."""
+    texts = ["NGUYÊN DUY TIỀN", "NGUYÊN DUY TIÊN", "MGUYÊN DUY TIÊN", "NGUYÊN DUY TIÊN"]
+    letters = ("NGUYÊN DUY TIÊN", "NGUYÊN DUY TIÊN")
+    assert vote_name(texts, letters, "Nam") == ("NGUYỄN DUY TIẾN", 0)
+    assert vote_name(texts, letters, "Nữ") == ("NGUYỄN DUY TIÊN", 0)
 
 
 def test_a_label_read_name_with_a_mark_no_form_has_takes_the_usual_form_too() -> None:
@@ -132,6 +159,16 @@ def test_a_label_read_name_with_a_mark_no_form_has_takes_the_usual_form_too() ->
     assert label_name(WOMAN_ID)[0] == "Trịnh Thu Hải Xuân"
     got, reasons = label_name(MAN_ID)
     assert got is None and "tone mark" in reasons
+
+    def label_read(name: str, number: str) -> str | None:
+        p = page(line(("Họ và tên / Full name:", 300)), line((name, 300)))
+        got = extract_document("id_card", [p], zone_readings=[
+            {"key": "id_number", "value": number}]).fields.get("full_name")
+        return got.value if got else None
+
+    # a misread mark (ĐỈNH: Đình or Định) takes the usual form, a man's middle Đình
+    assert label_read("NGUYỄN ĐỈNH BÌNH", MAN_ID) == "Nguyễn Đình Bình"
+    assert label_read("NGUYỄN MINH HIẾN", WOMAN_ID) is None  # Hiền / Hiển: open
 
 
 def test_views_disputing_a_words_marks_take_its_usual_form() -> None:

@@ -199,3 +199,54 @@ def test_lua_is_a_listed_given_name() -> None:
     assert vote_name(["NGUYỄN MINH LỰA"] * 3, pp, "Nữ") == ("NGUYỄN MINH LỤA", 0)
     views = ["NGUYỄN MINH LỰA", "NGUYỄN MINH LỤA", "NGUYỄN MINH LỰA"]
     assert vote_name(views, pp, "Nữ") == ("NGUYỄN MINH LỤA", 0)
+
+
+def test_a_view_with_a_word_split_in_two_still_votes_on_the_others() -> None:
+    """Fresh 552301 0082 (Nguyễn Thị Thùy Ngọc, a photographed copy): two views read the
+    surname split at a thin letter (NGÁ' VÊN, NGA! YÊN), with THỊ THÙY NGỌC right after
+    it; they were five words against four and went unheard, and PP-OCR's THUY, the one
+    left, could be Thùy, Thúy or Thủy, so the name was refused. Joining the two pieces
+    lines those views up, and their THÙY names her."""
+    from intake.extract.card_names import vote_name
+
+    texts = ["NGUYÊN 1HỊ TIÙY NGỌC", "NGÁ' VÊN THỊ THÙY NGỌC", "M{zU YÊN THỊ THÙY NGỌC",
+             "NGA! YÊN THỊ THÙY NGỌC"]
+    pp = ("NGUVÊN TRI THUY NGOC", "NGUYÊN THI THUY NGOC")
+    assert vote_name(texts, pp, "Nữ") == ("NGUYỄN THỊ THÙY NGỌC", 0)
+    # two places to join, either lining up: no telling which word was split
+    from intake.extract.card_names import _lined_up
+
+    target = ["nguyen", "thi", "thuy", "ngoc"]
+    assert _lined_up(["NGA", "YÊN", "THỊ", "THÙY", "NGỌC"], target) == [
+        "NGAYÊN", "THỊ", "THÙY", "NGỌC"]
+    assert _lined_up(["LÊ", "A", "N", "AN"], ["le", "an", "an"]) is None
+
+
+def test_views_reading_another_mark_as_often_refuse_the_name() -> None:
+    """Fresh 552301 0063 (Vũ Thùy Giang, a photographed copy): one view read THỦY and three
+    THỨY, an acute on the wrong vowel mark (no name: Thúy's acute). The listed THỦY won
+    as listed, and "Vũ Thủy Giang" was given; the views dispute the mark as much as they
+    read it, so the name is refused. A lone misplaced mark against three is outvoted."""
+    from intake.extract.card_names import vote_name
+
+    pp = ("VO THUY GIANG", "VO THUY GIANG")
+    assert vote_name(["VŨ THỦY GIANG"] + ["VŨ THỨY GIANG"] * 3, pp, "Nữ") is None
+    assert vote_name(["VŨ THỦY GIANG"] * 3 + ["VŨ THỨY GIANG"], pp, "Nữ") == (
+        "VŨ THỦY GIANG", 0)
+    assert vote_name(["VŨ THÙY GIANG", "VŨ THỪY GIANG"], pp, "Nữ") == ("VŨ THÙY GIANG", 0)
+
+
+def test_an_unmarked_word_from_views_that_lost_marks_is_in_doubt() -> None:
+    """Fresh 552301 'Bản photo CCCD 0096' (Phạm Thành Hoàng Đạt, a photographed copy): every
+    view read THANH and HOANG; Hoàng is HOANG's only listed form, so every view lost a
+    grave, and nothing said THANH had not lost Thành's. "Phạm Thanh Hoàng Đạt" was given;
+    a man's middle Thanh or Thành is open (129 to 100 counted), so the name is refused.
+    With one view reading HOÀNG, that view's THANH stands."""
+    from intake.extract.card_names import vote_name
+
+    texts = ["PHAM THANH HOANG ĐẠT", "PHAM THANH HOANG DẠT", "PHẠM THANH HOANG ĐẠT",
+             "PHẠM THANH HOANG ĐẠT"]
+    pp = ("PHAM THANH HOANG DAT", "PHAM THANH HOANG DAT")
+    assert vote_name(texts, pp, "Nam") is None
+    assert vote_name([*texts[:3], "PHẠM THANH HOÀNG ĐẠT"], pp, "Nam") == (
+        "PHẠM THANH HOÀNG ĐẠT", 0)
