@@ -166,3 +166,26 @@ def test_one_tesseract_misread_against_all_but_unanimous_pp_ocr_views() -> None:
     assert settle_two([misread], five, None) == right
     assert settle_two([misread, misread], five, None) is None
     assert settle_two([misread], five[:3], None) is None
+
+
+def test_a_birth_date_to_come_is_no_birth_date() -> None:
+    """Fresh 552501 'Bản photo CCCD 0061' (a photographed photocopy): the birth band was
+    read 12/06/2063 for 1963, and as the card's birth date it refused the number all five
+    of PP-OCR's views read at 0.95 or more (born 1963 by its century digit). A date after
+    today, or one no calendar has, is no birth date; the number then stands."""
+    from intake.extract.card_id_vote import plausible_date
+    from intake.extract.card_zones import _DATE
+
+    def date(text: str) -> str | None:
+        m = _DATE.search(text)
+        return plausible_date(m) if m else None
+
+    assert date("12/06/2063") is None
+    assert date("31/02/1980") is None  # no such day
+    assert date("12/06/1963") == "1963-06-12"
+    assert birth_of(["12/06/2063", "12/06/2063"]) is None
+    right = "038163482478"
+    five = [(right, p) for p in (0.9987, 0.9997, 0.9993, 0.9929, 0.9504)]
+    assert settle_two([], five, "2063-06-12", page=["008163482478"]) is None  # as it was
+    assert settle_two([], five, birth_of(["12/06/2063"] * 2),
+                      page=["008163482478"]) == right
