@@ -456,12 +456,11 @@ def _marks_settled(chosen: str, forms: tuple[str, ...], surname: bool) -> str | 
     times) read what the others lost, since blur erases a thin mark in a binarised view far
     more often than it draws one (as in `_tie`). Views reading, at least as often as the
     chosen form, a mark no listed form has that points to another listed form
-    (`_marked_like`: THỨY, Thúy, three times against THỦY once) dispute it too.
-    Measured on the name bands of four
-    development seeds (444 card fronts of seeds 546501, 548001, 549001, 549101): where two
-    tone marks were read, the majority was right on 2 of 4 names; a lone marked reading
-    against unmarked ones was right on 2 of 2. Names right 355 before and after, wrong
-    20 -> 16 (docs/photos.md)."""
+    (`_marked_like`: THỨY, Thúy, three times against THỦY once) dispute it too. Measured
+    on the name bands of four development seeds (444 card fronts of seeds 546501, 548001,
+    549001, 549101): where two tone marks were read, the majority was right on 2 of 4
+    names; a lone marked reading against unmarked ones was right on 2 of 2. Names right
+    355 before and after, wrong 20 -> 16 (docs/photos.md)."""
     def listed_form(form: str) -> bool:
         return form.title() in SURNAMES if surname else known_syllable(form)
 
