@@ -143,11 +143,17 @@ def _composite_after_fillers(rest: str) -> str | None:
     fillers (at least 8 characters, nine in ten of them ``<``). A citizen card's optional
     data is all fillers, which count 0 in the check, so how many were read does not
     matter; a filler misread as the last digit gives a composite that fails, and a number
-    refused (`_province_in_doubt`), not a wrong one."""
+    refused (`_province_in_doubt`), not a wrong one.
+
+    Two digits at the end (``...VNM<<<<<<<<<<<97``, fresh 552701 'Bản photo CCCD 0001', a
+    photographed photocopy) are a character too many after the composite or before it:
+    which one is the composite cannot be told, and the last, 7 for the printed 9, held for
+    the province code misread 064 for 084, so the MRZ's wrong number replaced the zone's
+    right one. No composite is read then."""
     optional = rest[3:-1]
     if not rest[-1:].isdigit() or len(optional) < 8 or optional.count("<") < 0.9 * len(optional):
         return None
-    return rest[-1]
+    return None if optional[-1:].isdigit() else rest[-1]
 
 
 def _copies_agree(doc: str, tail: str) -> bool:

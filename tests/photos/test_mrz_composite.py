@@ -94,3 +94,24 @@ def test_two_misreads_that_cancel_in_the_check_digit_are_caught_by_the_copies() 
     assert read_mrz(lines).id_number is None
     right = ["IDVNM0801056019074080105601<<<", "8003188M2003186VNM<<<<<<<<<<<4"]
     assert read_mrz(right).id_number == "074080105601"
+
+
+def test_two_digits_after_the_fillers_give_no_composite() -> None:
+    """Fresh 552701 'Bản photo CCCD 0001' (a photographed photocopy, Ngô Mỹ Nga,
+    084169493243): the number line was read with the full number's 08 as 66; the first 6
+    is put back to 0 (every province code is 0xx), leaving 064, a known province. The dates
+    line was read with a 7 after its composite 9 (``...VNM<<<<<<<<<<<97``); the 7 was taken
+    as the composite and held for 064, and the MRZ's wrong number replaced the zone's right
+    one. Two digits at the end leave the composite unread, and the zone's number, which
+    agrees with the MRZ's last 9 digits, is kept (`crosscheck._province_unchecked`)."""
+    from intake.extract import extract_document
+    from tests.extract.pages import line, page
+
+    number = "TOVNM1694932431664169493243<<<"
+    dates = "6910099F2910091VNM<<<<<<<<<<<97"
+    mrz = read_mrz([number, dates, "NGO<<MY<NGA<<<"])
+    assert mrz is not None and mrz.id_number == "064169493243" and mrz.composite is None
+    assert read_mrz([number, dates[:-1]]).composite is False  # type: ignore[union-attr]
+    result = extract_document("id_card", [page(line((number, 300)), line((dates, 300)))],
+                              zone_readings=[{"key": "id_number", "value": "084169493243"}])
+    assert result.value("id_number") == "084169493243"
