@@ -32,6 +32,7 @@ from dataclasses import replace
 from intake.extract.card_names import (
     as_capitals,
     doubtful_mark,
+    hook_for_grave,
     invented_mark,
     listed,
     listed_forms,
@@ -411,6 +412,11 @@ def _refuse_unusual_marks(result: Extraction) -> None:
         if usual is not None and usual != word:
             _refuse(result, f"dấu thanh khác tên thường gặp {usual} / "
                             f"tone marks unlike the usual {usual}")
+            return
+        grave = hook_for_grave(word, i == len(words) - 1, sex)
+        if grave is not None:  # a woman's middle THỦY: as likely Thùy blurred
+            _refuse(result, f"dấu hỏi có thể là dấu huyền bị mờ ({grave}) / "
+                            f"a hook that may be a blurred grave ({grave})")
             return
 
 

@@ -18,7 +18,12 @@ from rapidfuzz.distance import Levenshtein
 from intake.extract.name_ink import marked_above
 from intake.extract.text import fold
 from intake.extract.values.given_names import known_syllable, same_letters
-from intake.extract.values.name_usage import DOMINANT, MISREAD_DOMINANT, usage_choice
+from intake.extract.values.name_usage import (
+    DOMINANT,
+    MISREAD_DOMINANT,
+    usage_choice,
+    usage_weight,
+)
 from intake.extract.values.names import SURNAMES, parse_name
 
 #: The vowel groups of Vietnamese syllables, accents folded (ươi -> uoi, uyê -> uye), longest
@@ -347,6 +352,34 @@ def _unmarked_unconfirmed(word: str, views: list[list[str]]) -> bool:
     if tone_of(word) or not known_syllable(word) or not any(map(tone_of, same_letters(word))):
         return False
     return bool(views) and all(_lost_a_mark(ws) for ws in views)
+
+
+#: Tesseract reads a blurred grave as a hook on about half the views of a photo (THÙY as
+#: THỦY on 32 of 62 views of six seeds) and a hook as a grave never (24 views): a hook read
+#: is at least as likely a grave's where the grave form is this many times as usual.
+GRAVE_FOR_HOOK = 2.0
+
+
+def hook_for_grave(word: str, given: bool, sex: str | None) -> str | None:
+    """The listed grave form (Thùy) of a middle or given ``word`` read with a hook (THỦY),
+    when a name at this place for a holder of this ``sex`` carries it `GRAVE_FOR_HOOK`
+    times as often as the hook form (`name_usage`: a woman's middle name, Thùy 13, Thủy
+    3): the hook read is then as likely the grave blurred, and the name is in doubt. Every
+    view read THỦY for Thùy on fresh 552601 'Bản photo CCCD 0027' and 552701 0070, 0096
+    and 'Bản photo CCCD 0097' (all women's middle names), and "Thủy" was given. None
+    otherwise (a woman's given name: Thùy 9, Thủy 6)."""
+    if tone_of(word) != _HOOK:
+        return None
+    forms = same_letters(word)
+    read = [f for f in forms if f.upper() == word.upper()]
+    graves = [f for f in forms if tone_of(f) == _GRAVE and untoned(f) == untoned(read[0])] \
+        if read else []
+    if len(graves) != 1:
+        return None
+    grave, hook = usage_weight(graves[0], given, sex), usage_weight(read[0], given, sex)
+    if grave is None or hook is None or grave < GRAVE_FOR_HOOK * hook:
+        return None
+    return graves[0]
 
 
 def _grave_over_hook(forms: tuple[str, ...]) -> str | None:

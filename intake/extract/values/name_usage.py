@@ -64,8 +64,16 @@ def usage_choice(forms: list[str], given: bool, sex: str | None,
     None when none does or a form is not counted."""
     if len(forms) < 2 or any(f not in _COUNTS for f in forms):
         return None
-    columns = {"Nữ": (0,), "Nam": (2,)}.get(sex or "", (0, 2))
-    at = 1 if given else 0
-    weights = {f: sum(_COUNTS[f][c + at] for c in columns) + 0.5 for f in forms}
+    weights = {f: usage_weight(f, given, sex) or 0.0 for f in forms}
     best = max(forms, key=lambda f: weights[f])
     return best if weights[best] >= share * sum(weights.values()) else None
+
+
+def usage_weight(form: str, given: bool, sex: str | None) -> float | None:
+    """How often a name at this place for a holder of this ``sex`` carries ``form`` (a
+    listed syllable, title case), counted and smoothed by 0.5; None when not counted."""
+    if form not in _COUNTS:
+        return None
+    columns = {"Nữ": (0,), "Nam": (2,)}.get(sex or "", (0, 2))
+    at = 1 if given else 0
+    return sum(_COUNTS[form][c + at] for c in columns) + 0.5
