@@ -131,7 +131,11 @@ def test_pp_ocr_alone_needs_each_digit_read_surely_by_some_view() -> None:
     four views read ``094177099536`` for ``094177099538``, each unsure of the last digit
     (a blurred 8 read as 6), and together weighed 1.96, over `SURE`: the number was taken.
     No view is sure of that digit, so it is refused now. Consumed 549801 0079: the views'
-    weakest digit (the fifth) was read at 0.73 by one of them; that number still stands."""
+    weakest digit (the fifth) was read at 0.73 by one of them, and the number was right;
+    fresh 552601 0006's four views read ``001193518074`` for 001193518874, the blurred 8
+    read 0 at 0.73 at best, and the number was wrong. At 0.73 PP-OCR alone is as often
+    wrong as right, and a wrong number is worse than none: both are refused now
+    (`SURE_DIGIT` 0.75)."""
     from intake.extract.card_id_vote import settle_two
 
     misread = "094177099536"
@@ -150,7 +154,16 @@ def test_pp_ocr_alone_needs_each_digit_read_surely_by_some_view() -> None:
              [1.0, 1.0, 1.0, 1.0, 0.39, 1.0, 0.9, 0.99, 0.94, 1.0, 0.96, 1.0],
              [0.98, 0.94, 0.98, 0.98, 0.66, 0.97, 0.88, 0.81, 0.75, 1.0, 0.91, 0.96],
              [0.98, 1.0, 0.99, 0.98, 0.57, 0.94, 0.73, 0.9, 0.81, 1.0, 0.94, 0.92]]
-    assert settle_two([], five, None, digits=probs) == right
+    assert settle_two([], five, None, digits=probs) is None
+    assert settle_two([], five, None) == right  # the weight alone: as before 1a365ce
+
+    wrong = "001193518074"
+    four = [(wrong, 0.69), (wrong, 0.69), (wrong, 0.73), (wrong, 0.40)]
+    probs = [[0.96, 0.99, 0.97, 0.97, 0.92, 0.93, 0.96, 0.93, 0.94, 0.69, 1.0, 1.0],
+             [0.99, 0.97, 0.96, 0.98, 0.98, 0.98, 0.97, 0.97, 0.95, 0.69, 1.0, 1.0],
+             [0.98, 0.97, 0.98, 0.98, 0.96, 0.93, 0.98, 0.96, 0.97, 0.73, 1.0, 1.0],
+             [0.86, 0.49, 0.76, 0.9, 0.53, 0.4, 0.45, 0.64, 0.74, 0.71, 0.9, 1.0]]
+    assert settle_two([], four, None, digits=probs) is None
 
 
 def test_a_full_number_copy_repaired_twice_needs_the_composite() -> None:
