@@ -539,9 +539,11 @@ def _unbroken(word: str, surname: bool) -> str:
     that makes a listed surname (first word) or name syllable of a non-syllable; a
     first word that is a listed surname with one letter too many ("PHAAM", "TNRẦN") is
     that surname (only a letter too many: one too few or one changed, "NGÀ" for NGUYỄN
-    split in two, would make NGÔ of it)."""
+    split in two, would make NGÔ of it); a vowel read twice is one (`_undoubled`)."""
     if syllable_like(word):
         return word
+    if (undoubled := _undoubled(word, surname)) is not None:
+        return undoubled
     for broken in _U_BROKEN:
         at = word.find(broken)
         while at >= 0:
@@ -563,6 +565,47 @@ def _unbroken(word: str, surname: bool) -> str:
         if len({fold(m) for m in spelled}) == 1:  # PHẠAM: PHẠM or PHAM, one surname
             return max(sorted(spelled), key=lambda m: m.title() in SURNAMES)
     return word
+
+
+_VOWEL_MARKS = {"\u0302", "\u0306", "\u031b"}  # circumflex, breve, horn
+
+
+def _undoubled(word: str, surname: bool) -> str | None:
+    """``word`` with a vowel read twice made one, when that spells a listed form, marks and
+    all (a listed surname for the first word, a name syllable after it): Tesseract reads a
+    vowel's marks as a second vowel (YẾÊN, QUÝỲNH, PHẠAM, ĐỈÌNH on the logged views of
+    fresh seeds 552001-552701). The vowel carrying both copies' marks is the word when it
+    is listed (YẾ + Ê: YẾN; on fresh 552901 0080, Nguyễn Hải Yến, the one view that saw
+    the acute read YẾÊN, the three others YÊN, and the name was refused as unusual);
+    else the one copy that leaves a listed form (QUÝỲNH: QUỲNH, not QUÝNH). None when
+    no vowel is doubled or no single form is listed."""
+    def known(form: str) -> bool:
+        return form.title() in SURNAMES if surname else known_syllable(form)
+
+    letters = [fold(c) for c in word]
+    for at in range(len(word) - 1):
+        if letters[at] != letters[at + 1] or letters[at] not in "aeiouy":
+            continue
+        drops = {word[:at] + word[at + 1:], word[:at + 1] + word[at + 2:]}
+        merged = _merged_vowel(word[at], word[at + 1])
+        if merged is not None and known(form := word[:at] + merged + word[at + 2:]):
+            return form
+        listed_drops = [d for d in drops if known(d)]
+        if len(listed_drops) == 1:
+            return listed_drops[0]
+    return None
+
+
+def _merged_vowel(one: str, other: str) -> str | None:
+    """One vowel with both readings' marks (Ế and Ê: Ế); None when they carry two tone
+    marks or two vowel marks (Ý and Ỳ), which no one letter has."""
+    marks = {c for ch in (one, other) for c in unicodedata.normalize("NFD", ch)[1:]}
+    if len(marks & _TONES) > 1 or len(marks & _VOWEL_MARKS) > 1:
+        return None
+    base = unicodedata.normalize("NFD", one)[0]
+    ordered = sorted(marks, key=lambda c: c in _TONES)  # vowel mark, then tone mark
+    merged = unicodedata.normalize("NFC", base + "".join(ordered))
+    return merged if len(merged) == 1 else None
 
 
 #: Middle-name markers (Thị for women, Văn for men): listed syllables, but a name almost

@@ -20,7 +20,7 @@ def test_vote_refuses_marks_no_listed_form_has() -> None:
     assert vote_name(["NGUYÊN MINH HIẾN", "NGUYÊN MINH HIỆN", "NGUYÊN MINH HIẾN",
                       "NGUYÊN MÍNH IUỆN"]) is None
     assert vote_name(["TRẤN ĐÍÌNH TRUNG", "TRẦN DÍNH TRUNG", "TRẤN ĐÍNH TRUNG;",
-                      "TRẤN ĐÍNH TRUNG"]) == ("TRẦN ĐÌNH TRUNG", 1)
+                      "TRẤN ĐÍNH TRUNG"]) == ("TRẦN ĐÌNH TRUNG", 0)
     voted = vote_name(["PHẠM GIÁ HIẾU", "PHẠM GIÁ HIẾU", "PHAM GIÁ HIỂU", "PHAM GIÁ HIẾU"])
     assert voted is not None and voted[0] == "PHẠM GIÁ HIẾU"
     assert doubtful_mark("THỦ") and not doubtful_mark("THU") and not doubtful_mark("GIÁ")

@@ -250,3 +250,22 @@ def test_an_unmarked_word_from_views_that_lost_marks_is_in_doubt() -> None:
     assert vote_name(texts, pp, "Nam") is None
     assert vote_name([*texts[:3], "PHẠM THANH HOÀNG ĐẠT"], pp, "Nam") == (
         "PHẠM THANH HOÀNG ĐẠT", 0)
+
+
+def test_a_vowel_read_twice_is_one_carrying_both_marks() -> None:
+    """Fresh 552901 0080 (Nguyễn Hải Yến, a card with its back): the one view that saw the
+    acute read YẾÊN, the vowel's marks as a second vowel; the three others read YÊN, so the
+    vote gave Yên and the usage check refused it. The vowel with both copies' marks (YẾN)
+    is listed: that view now reads YẾN, the mark the others lost (`_marks_settled`).
+    Where the two copies carry two tone marks, the one that leaves a listed form wins
+    (QUÝỲNH: Quỳnh); where none does, the word stays unread."""
+    from intake.extract.card_names import _undoubled, vote_name
+
+    views = ["NGUYỄN HẢI YẾÊN", "NGUYÊN HẢI YÊN", "NGUYÊN HẢI YÊN", "NGUYÊN HẢI YÊN"]
+    pp = ("NGUYN HAI YEN", "NGUYN HAI YEN")
+    assert vote_name(views, pp, "Nữ") == ("NGUYỄN HẢI YẾN", 0)
+    assert _undoubled("QUÝỲNH", False) == "QUỲNH"
+    assert _undoubled("ĐỈÌNH", False) == "ĐÌNH"
+    assert _undoubled("UYẾÊN", False) == "UYÊN"  # Uyến is no name: the copy without it
+    assert _undoubled("PHẠAM", True) == "PHẠM"
+    assert _undoubled("HÀANH", False) is None  # Hành, Hanh: neither listed
