@@ -253,12 +253,6 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
         settled = _marks_settled(kept, forms, i == 0)
         if settled is None:
             return None  # views read two tone marks of listed names (THÙY, THỦY): hidden
-        if i and _unmarked_unconfirmed(settled, [ws for ws, by_tess in aligned
-                                                 if by_tess and ws[i] == settled]):
-            usual = usage_choice(same_letters(settled), i == len(target) - 1, sex)
-            if usual is None:
-                return None  # THANH from views that lost Hoàng's grave: Thanh or Thành?
-            settled = usual.upper()
         words.append(settled)
     if not _settle_with_ink(words, pending, ink, sex):
         return None
@@ -336,35 +330,21 @@ def _settle_with_ink(words: list[str], pending: dict[int, list[str]], ink: InkRe
 _GRAVE, _HOOK = "\u0300", "\u0309"
 
 
-def _lost_a_mark(words: list[str]) -> bool:
-    """A view's middle or given word read with no tone mark where every listed form of its
-    letters has one (HOANG: only Hoàng): that view lost a mark blur thinned away."""
-    return any(not tone_of(w) and (forms := same_letters(w)) and all(map(tone_of, forms))
-               for w in words[1:])
-
-
-def _unmarked_unconfirmed(word: str, views: list[list[str]]) -> bool:
-    """A middle or given ``word`` voted without a tone mark, whose letters also spell a
-    listed marked form (THANH: Thanh or Thành), read so only by ``views`` that lost a mark
-    on another word (`_lost_a_mark`): nothing says its mark was not lost too. Fresh 552301
-    'Bản photo CCCD 0096', Phạm Thành Hoàng Đạt, a photographed copy: every view read PHẠM
-    THANH HOANG ĐẠT, and "Phạm Thanh Hoàng Đạt" was given."""
-    if tone_of(word) or not known_syllable(word) or not any(map(tone_of, same_letters(word))):
-        return False
-    return bool(views) and all(_lost_a_mark(ws) for ws in views)
-
-
-#: Tesseract reads a blurred grave as a hook on about half the views of a photo (THÙY as
-#: THỦY on 32 of 62 views of six seeds) and a hook as a grave never (24 views): a hook read
-#: is at least as likely a grave's where the grave form is this many times as usual.
-GRAVE_FOR_HOOK = 2.0
+#: How many times as usual at a name's place the grave form of a word read with a hook
+#: must be for the hook to be in doubt. On the logged views of ten fresh seeds
+#: (552001-552901) Tesseract read THÙY as THỦY on 41 of 131 views and THỦY as THỦY on 36
+#: of 40: a hook read is 0.35 times as likely from Thùy as from Thủy, so it is at least as
+#: likely Thùy's where Thùy is about three times as usual. (Over all words a grave was
+#: read as a hook on 54 of 1,395 views; Ù is where blur makes a hook of it.)
+GRAVE_FOR_HOOK = 3.0
 
 
 def hook_for_grave(word: str, given: bool, sex: str | None) -> str | None:
     """The listed grave form (Thùy) of a middle or given ``word`` read with a hook (THỦY),
     when a name at this place for a holder of this ``sex`` carries it `GRAVE_FOR_HOOK`
     times as often as the hook form (`name_usage`: a woman's middle name, Thùy 13, Thủy
-    3): the hook read is then as likely the grave blurred, and the name is in doubt. Every
+    3; smoothed, 3.9 times): the hook read is then as likely the grave blurred, and the
+    name is in doubt. Every
     view read THỦY for Thùy on fresh 552601 'Bản photo CCCD 0027' and 552701 0070, 0096
     and 'Bản photo CCCD 0097' (all women's middle names), and "Thủy" was given. None
     otherwise (a woman's given name: Thùy 9, Thủy 6)."""

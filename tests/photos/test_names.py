@@ -236,20 +236,23 @@ def test_views_reading_another_mark_as_often_refuse_the_name() -> None:
     assert vote_name(["VŨ THÙY GIANG", "VŨ THỪY GIANG"], pp, "Nữ") == ("VŨ THÙY GIANG", 0)
 
 
-def test_an_unmarked_word_from_views_that_lost_marks_is_in_doubt() -> None:
-    """Fresh 552301 'Bản photo CCCD 0096' (Phạm Thành Hoàng Đạt, a photographed copy): every
-    view read THANH and HOANG; Hoàng is HOANG's only listed form, so every view lost a
-    grave, and nothing said THANH had not lost Thành's. "Phạm Thanh Hoàng Đạt" was given;
-    a man's middle Thanh or Thành is open (129 to 100 counted), so the name is refused.
-    With one view reading HOÀNG, that view's THANH stands."""
+def test_an_unmarked_word_stands_though_the_views_lost_a_mark_elsewhere() -> None:
+    """Fresh 552801 0069 (Phạm Thị Hồng Hoa, a photographed copy): every view read HÔNG,
+    Hồng's grave lost, and HOA. A rule made on 552301 'Bản photo CCCD 0096' (every view
+    read THANH and HOANG for Phạm Thành Hoàng Đạt) put such a word in doubt and refused
+    this right name. Measured on the logged views of ten seeds, a view that lost one mark
+    lost another word's on 4 of 46 words (1.9% on other views): a lost mark elsewhere says
+    little, and the rule was dropped. 0096 is given as "Phạm Thanh Hoàng Đạt" again."""
+    from intake.extract import extract_document
     from intake.extract.card_names import vote_name
+    from tests.extract.pages import page
 
-    texts = ["PHAM THANH HOANG ĐẠT", "PHAM THANH HOANG DẠT", "PHẠM THANH HOANG ĐẠT",
-             "PHẠM THANH HOANG ĐẠT"]
-    pp = ("PHAM THANH HOANG DAT", "PHAM THANH HOANG DAT")
-    assert vote_name(texts, pp, "Nam") is None
-    assert vote_name([*texts[:3], "PHẠM THANH HOÀNG ĐẠT"], pp, "Nam") == (
-        "PHẠM THANH HOÀNG ĐẠT", 0)
+    views = ["PHAM THỊ HÔNG HOA"] * 4
+    voted = vote_name(views, ("PHAM THI HÔNG HOA", "PHAM THI HONG HOA"), "Nữ")
+    assert voted == ("PHẠM THỊ HÔNG HOA", 0)
+    result = extract_document("id_card", [page()], zone_readings=[
+        {"key": "id_number", "value": "031165434787"}, {"key": "full_name", "value": voted[0]}])
+    assert result.value("full_name") == "Phạm Thị Hồng Hoa"  # HÔNG: Hồng, its one form
 
 
 def test_a_vowel_read_twice_is_one_carrying_both_marks() -> None:
