@@ -344,16 +344,16 @@ def hook_for_grave(word: str, given: bool, sex: str | None) -> str | None:
     when a name at this place for a holder of this ``sex`` carries it `GRAVE_FOR_HOOK`
     times as often as the hook form (`name_usage`: a woman's middle name, Thùy 13, Thủy
     3; smoothed, 3.9 times): the hook read is then as likely the grave blurred, and the
-    name is in doubt. Every
-    view read THỦY for Thùy on fresh 552601 'Bản photo CCCD 0027' and 552701 0070, 0096
-    and 'Bản photo CCCD 0097' (all women's middle names), and "Thủy" was given. None
-    otherwise (a woman's given name: Thùy 9, Thủy 6)."""
+    name is in doubt. Every view read THỦY for Thùy on fresh 552601 'Bản photo CCCD 0027'
+    and 552701 0070, 0096 and 'Bản photo CCCD 0097' (all women's middle names), and "Thủy"
+    was given. None otherwise (a woman's given name: Thùy 9, Thủy 6)."""
     if tone_of(word) != _HOOK:
         return None
     forms = same_letters(word)
     read = [f for f in forms if f.upper() == word.upper()]
-    graves = [f for f in forms if tone_of(f) == _GRAVE and untoned(f) == untoned(read[0])] \
-        if read else []
+    if not read:
+        return None
+    graves = [f for f in forms if tone_of(f) == _GRAVE and untoned(f) == untoned(read[0])]
     if len(graves) != 1:
         return None
     grave, hook = usage_weight(graves[0], given, sex), usage_weight(read[0], given, sex)
