@@ -205,10 +205,14 @@ def mend(name: str, mrz: MrzName) -> str | None:
 
 
 def _misread_form(i: int, word: str, letters: str) -> str | None:
+    """The listed form of the MRZ's ``letters`` for a misread ``word``: the one with the
+    tone mark read, or the only one. A word read with no tone mark says nothing of one:
+    blur erases marks, and fresh 553101 0016's HLUNG (for Hùng, a photographed copy) made
+    Hưng, the one form of HUNG without a tone mark, of the MRZ's HUNG."""
     if Levenshtein.distance(fold(word).upper(), letters) > 2 or listed(word, i == 0):
         return None
     forms = listed_forms(letters, i == 0)
-    toned = [f for f in forms if tone_of(f) == tone_of(word)]
+    toned = [f for f in forms if tone_of(f) == tone_of(word)] if tone_of(word) else []
     if len(toned) == 1:
         return toned[0]
     return forms[0] if len(forms) == 1 else None

@@ -45,3 +45,17 @@ def test_a_names_line_going_on_into_an_unreadable_word_is_cut() -> None:
     assert got is not None and got.words == ("NGUYEN", "HOAI") and got.cut
     whole = read_names_line(["NGUYEN<<HOAI<<<<<<<<<<<<<<<<<<"])
     assert whole is not None and not whole.cut
+
+
+def test_a_word_read_without_a_tone_mark_does_not_choose_the_unmarked_form() -> None:
+    """Fresh 553101 0016 (Huỳnh Trọng Hùng, a photographed copy): the name band's best view
+    read HUYNH TRỌNG HLUNG, and the MRZ's HUYNH<<TRONG<HUNG mended HLUNG into Hưng, the one
+    listed form of HUNG "with the tone mark read", none. No mark read says nothing of one
+    (blur erases marks): the word is Hùng or Hưng, and the name is refused. A view that read
+    the grave (MÙNG) still gives Hùng."""
+    from intake.extract.mrz_names import mend
+
+    names = read_names_line(["HUYNH<<TRONG<HUNG<<<<<<<<<<<<<"])
+    assert names is not None
+    assert mend("HUYNH TRỌNG HLUNG", names) is None
+    assert mend("HUYNH TRỌNG MÙNG", names) == "HUYNH TRỌNG Hùng"
