@@ -80,6 +80,12 @@ def _apply_mrz(result: Extraction, mrz: Mrz | None) -> None:
         result.review_reasons.append(disagreement(_label("id_number"), "id_number", "mrz",
                                                   mrz.id_number, got.value))
         century = birth_century(got.value)
+    elif mrz.id_number and _province_unread(result, mrz):
+        result.review_reasons.append(
+            f"{_label('id_number')}: MRZ đọc {mrz.id_number!r} nhưng không kiểm được mã tỉnh "
+            f"(3 số đầu) / the MRZ reads {mrz.id_number!r} but its province code (first 3 "
+            f"digits) is not checked; vui lòng kiểm tra / please check")
+        century = birth_century(mrz.id_number)
     elif mrz.id_number:
         _override(result, "id_number", mrz.id_number, mrz.id_number, "mrz")
         century = birth_century(mrz.id_number)
@@ -110,6 +116,17 @@ def _province_unchecked(result: Extraction, mrz: Mrz) -> bool:
     return (got is not None and got.source == "zone" and mrz.composite is not True
             and mrz.id_number is not None and got.value[3:] == mrz.id_number[3:]
             and got.value[:3] != mrz.id_number[:3])
+
+
+def _province_unread(result: Extraction, mrz: Mrz) -> bool:
+    """The MRZ's number stands alone: nothing else on the card read a number, and the
+    composite check digit, the only one over the province code, was not read or does not
+    hold. Its last 9 digits are checked, its first 3 are not: fresh 553101 0062, a
+    photographed photocopy whose front gave no number, read the full number's 00 as 06,
+    and 062095869971, another known province, was stored for 002095869971. Such a number
+    goes to review. On four fresh seeds (552801-553101) it was the only number the MRZ
+    gave alone without a composite that held."""
+    return mrz.composite is not True and result.fields.get("id_number") is None
 
 
 def check_id_numbers(schema: DocTypeSchema, result: Extraction) -> None:

@@ -115,3 +115,22 @@ def test_two_digits_after_the_fillers_give_no_composite() -> None:
     result = extract_document("id_card", [page(line((number, 300)), line((dates, 300)))],
                               zone_readings=[{"key": "id_number", "value": "084169493243"}])
     assert result.value("id_number") == "084169493243"
+
+
+def test_an_mrz_number_alone_without_a_composite_goes_to_review() -> None:
+    """Fresh 553101 0062 (a photographed photocopy): the front gave no number, and the back's
+    number line was read with the full number's 00 as 06. The check digit covers the last
+    9 digits only, and the composite, the one check over the province code, was not read
+    (a 4 among the fillers), so 062095869971 was stored for 002095869971. A number the MRZ
+    gives alone now needs the composite; without it the MRZ's dates still count."""
+    from intake.extract import extract_document
+    from tests.extract.pages import line, page
+
+    lines = ["10V90958699710062095869971<<<", "95062843506282V<<4<<<<<<<<6"]
+    result = extract_document("id_card", [page(*(line((t, 300)) for t in lines))])
+    assert result.value("id_number") is None
+    assert "province code" in " ".join(result.review_reasons)
+    assert result.value("date_of_birth") == "1995-06-28"
+    # with the composite read and holding, the MRZ's number stands alone as before
+    held = extract_document("id_card", [page(line((NUMBER, 300)), line((DATES, 300)))])
+    assert held.value("id_number") == "089156454742"
