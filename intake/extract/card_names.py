@@ -71,6 +71,12 @@ def listed_forms(word: str, surname: bool) -> list[str]:
     return same_letters(word)
 
 
+def _listed_form(form: str, surname: bool) -> bool:
+    """``form`` (any case), marks and all, is a listed surname (``surname``) or name
+    syllable; `listed` asks the same of its letters only."""
+    return form.title() in SURNAMES if surname else known_syllable(form)
+
+
 def listed(word: str, surname: bool) -> bool:
     return bool(listed_forms(word, surname))
 
@@ -237,7 +243,7 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
             continue
 
         def rank(form: str, i: int = i, forms: tuple[str, ...] = forms) -> tuple[bool, int]:
-            known = (form.title() in SURNAMES) if i == 0 else known_syllable(form)
+            known = _listed_form(form, i == 0)
             return known, forms.count(form)
         tied = [f for f in dict.fromkeys(forms) if rank(f) == max(map(rank, forms))]
         if len(tied) > 1 and rank(tied[0])[0]:
@@ -474,19 +480,16 @@ def _marks_settled(chosen: str, forms: tuple[str, ...], surname: bool) -> str | 
     549001, 549101): where two tone marks were read, the majority was right on 2 of 4
     names; a lone marked reading against unmarked ones was right on 2 of 2. Names right
     355 before and after, wrong 20 -> 16 (docs/photos.md)."""
-    def listed_form(form: str) -> bool:
-        return form.title() in SURNAMES if surname else known_syllable(form)
-
-    if not listed_form(chosen):
+    if not _listed_form(chosen, surname):
         return chosen
     if not surname and tone_of(chosen):
         # views reading, as often, a mark no listed form has that points to another listed
         # form (THỨY, for Thúy, three times; THỦY once, fresh 552301 0063, Vũ Thùy Giang)
-        against = [f for f in forms if tone_of(f) and not listed_form(f)
-                   and listed_form(meant := _marked_like(f)) and meant != chosen.upper()]
+        against = [f for f in forms if tone_of(f) and not known_syllable(f)
+                   and known_syllable(meant := _marked_like(f)) and meant != chosen.upper()]
         if against and len(against) >= forms.count(chosen):
             return None
-    marked = {f for f in forms if f != chosen and tone_of(f) and listed_form(f)}
+    marked = {f for f in forms if f != chosen and tone_of(f) and _listed_form(f, surname)}
     if not marked:
         return chosen
     if tone_of(chosen):
@@ -559,18 +562,16 @@ def _undoubled(word: str, surname: bool) -> str | None:
     the acute read YẾÊN, the three others YÊN, and the name was refused as unusual);
     else the one copy that leaves a listed form (QUÝỲNH: QUỲNH, not QUÝNH). None when
     no vowel is doubled or no single form is listed."""
-    def known(form: str) -> bool:
-        return form.title() in SURNAMES if surname else known_syllable(form)
-
     letters = [fold(c) for c in word]
     for at in range(len(word) - 1):
         if letters[at] != letters[at + 1] or letters[at] not in "aeiouy":
             continue
         drops = {word[:at] + word[at + 1:], word[:at + 1] + word[at + 2:]}
         merged = _merged_vowel(word[at], word[at + 1])
-        if merged is not None and known(form := word[:at] + merged + word[at + 2:]):
+        if merged is not None and _listed_form(form := word[:at] + merged + word[at + 2:],
+                                                 surname):
             return form
-        listed_drops = [d for d in drops if known(d)]
+        listed_drops = [d for d in drops if _listed_form(d, surname)]
         if len(listed_drops) == 1:
             return listed_drops[0]
     return None
