@@ -17,7 +17,7 @@ from rapidfuzz.distance import Levenshtein
 
 from intake.extract.name_ink import marked_above
 from intake.extract.text import fold
-from intake.extract.values.given_names import known_syllable, same_letters
+from intake.extract.values.given_names import known_syllable, same_letters, syllable_letters
 from intake.extract.values.name_usage import (
     DOMINANT,
     MISREAD_DOMINANT,
@@ -75,6 +75,15 @@ def _listed_form(form: str, surname: bool) -> bool:
     """``form`` (any case), marks and all, is a listed surname (``surname``) or name
     syllable; `listed` asks the same of its letters only."""
     return form.title() in SURNAMES if surname else known_syllable(form)
+
+
+@cache
+def name_lexicons() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The letters (folded capitals) a name's first word may spell (the listed surnames)
+    and those of its other words (the listed name syllables): the lexicons a blurred name
+    band's reading is decoded against (`ctc_lexicon`)."""
+    return (tuple(sorted(s.upper() for s in _surnames_by_letters())),
+            tuple(sorted(syllable_letters())))
 
 
 def listed(word: str, surname: bool) -> bool:

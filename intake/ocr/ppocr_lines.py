@@ -20,12 +20,20 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import cv2
 import numpy as np
+
+from intake.ocr.ctc_lexicon import (
+    WordChoice,
+    decode_words,
+    folded_columns,
+    folded_log_probabilities,
+)
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +89,7 @@ class LineRecognizer:
         self._chars: list[str] = []
         self._failed = False
         self._columns: dict[str, tuple[np.ndarray, tuple[str, ...]]] = {}
+        self._folded: list[list[int]] | None = None
 
     @property
     def available(self) -> bool:
@@ -128,8 +137,8 @@ class LineRecognizer:
             self._columns[alphabet] = (np.asarray(keep), tuple(self._chars[i] for i in keep))
         return self._columns[alphabet]
 
-    def read(self, band: np.ndarray, alphabet: str = DIGITS) -> LineText | None:
-        """The text of one line image (grey or BGR, any size), only ``alphabet``'s characters."""
+    def _probabilities(self, band: np.ndarray) -> np.ndarray | None:
+        """The model's T x C character probabilities for one line image (grey or BGR)."""
         session = self._load()
         if session is None or band.size == 0:
             return None
@@ -139,7 +148,14 @@ class LineRecognizer:
         resized = cv2.resize(image, (width, _HEIGHT), interpolation=cv2.INTER_AREA
                              if h > _HEIGHT else cv2.INTER_CUBIC)
         x = (resized.astype(np.float32).transpose(2, 0, 1) / 255.0 - 0.5) / 0.5
-        probs = session.run(None, {session.get_inputs()[0].name: x[np.newaxis]})[0][0]
+        probs: np.ndarray = session.run(None, {session.get_inputs()[0].name: x[np.newaxis]})[0][0]
+        return probs
+
+    def read(self, band: np.ndarray, alphabet: str = DIGITS) -> LineText | None:
+        """The text of one line image (grey or BGR, any size), only ``alphabet``'s characters."""
+        probs = self._probabilities(band)
+        if probs is None:
+            return None
         columns, chars = self._alphabet(alphabet)
         sub = probs[:, columns]
         best = sub.argmax(axis=1)
@@ -152,3 +168,16 @@ class LineRecognizer:
                 conf.append(float(sub[t, k]))
             previous = int(k)
         return LineText("".join(text), tuple(conf))
+
+    def read_words(self, band: np.ndarray,
+                   lexicons: Sequence[Sequence[str]]) -> list[WordChoice] | None:
+        """Each word of one line image as the listed word (folded capitals) it most likely
+        is, with how sure (`ctc_lexicon.decode_words`; ``lexicons[i]`` for word ``i``, the
+        last for the words after)."""
+        probs = self._probabilities(band)
+        if probs is None:
+            return None
+        if self._folded is None:
+            self._folded = folded_columns(self._chars)
+        logp = folded_log_probabilities(probs, self._folded, len(self._chars) - 1)
+        return decode_words(logp, lexicons)

@@ -4,7 +4,6 @@ settle with Tesseract's (issue #13, photographed photocopies)."""
 from __future__ import annotations
 
 import numpy as np
-import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from intake.extract.card_id_vote import birth_of, id_of, settle_two
@@ -12,15 +11,6 @@ from intake.ocr.ppocr_lines import DIGITS, MRZ_ALPHABET, LineRecognizer
 
 BOLD = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf"
 MONO = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"
-
-
-@pytest.fixture(scope="module")
-def recognizer() -> LineRecognizer:
-    pytest.importorskip("onnxruntime")
-    pytest.importorskip("rapidocr")
-    rec = LineRecognizer()
-    assert rec.available, "the rapidocr wheel carries the PP-OCR recognition model"
-    return rec
 
 
 def _blurred_line(text: str, font: str, size: int, shrink: float) -> np.ndarray:

@@ -57,3 +57,8 @@ def known_syllable(word: str) -> bool:
 def same_letters(word: str) -> list[str]:
     """The listed name syllables spelled with ``word``'s letters (any tone marks)."""
     return list(_by_letters().get(fold(word), []))
+
+
+def syllable_letters() -> list[str]:
+    """The listed name syllables' letters, folded and in capitals ("NGOC"), each once."""
+    return [letters.upper() for letters in _by_letters()]
