@@ -488,9 +488,18 @@ def _marks_settled(chosen: str, forms: tuple[str, ...], surname: bool) -> str | 
     on the name bands of four development seeds (444 card fronts of seeds 546501, 548001,
     549001, 549101): where two tone marks were read, the majority was right on 2 of 4
     names; a lone marked reading against unmarked ones was right on 2 of 2. Names right
-    355 before and after, wrong 20 -> 16 (docs/photos.md)."""
+    355 before and after, wrong 20 -> 16 (docs/photos.md).
+
+    The bar of Đ likewise: a view that read the listed form with a plain D (DIỆP once,
+    ĐIỆP three times: fresh 553401 'Bản photo CCCD 0093', Nguyễn Khánh Diệp given as
+    Điệp) puts the chosen Đ in doubt. On the name bands of 200 development photos (553201,
+    553301) Tesseract's views read a printed Đ as D on none of 73 views, and a printed D as
+    Đ on 4 of 55: it draws a bar where none is, it does not lose one. A lone Đ against D
+    is that invention and leaves D chosen."""
     if not _listed_form(chosen, surname):
         return chosen
+    if chosen[:1] == "Đ" and any(f[:1] == "D" and _listed_form(f, surname) for f in forms):
+        return None
     if not surname and tone_of(chosen):
         # views reading, as often, a mark no listed form has that points to another listed
         # form (THỨY, for Thúy, three times; THỦY once, fresh 552301 0063, Vũ Thùy Giang)

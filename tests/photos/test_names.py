@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from intake.extract import extract_document
+from intake.extract.card_names import vote_name
 from intake.extract.mrz_names import MrzName, read_names_line
 from samples.generator.idnumbers import mrz_lines
 from tests.extract.pages import line, page
@@ -272,3 +273,18 @@ def test_a_vowel_read_twice_is_one_carrying_both_marks() -> None:
     assert _undoubled("UYẾÊN", False) == "UYÊN"  # Uyến is no name: the copy without it
     assert _undoubled("PHẠAM", True) == "PHẠM"
     assert _undoubled("HÀANH", False) is None  # Hành, Hanh: neither listed
+
+
+def test_a_view_reading_no_bar_across_the_d_puts_the_bar_in_doubt() -> None:
+    """Fresh 553401 'Bản photo CCCD 0093' (Nguyễn Khánh Diệp): Tesseract's views read
+    ĐIỆP three times and DIỆP once, both listed names; Tesseract draws a bar where none is
+    printed (4 of 55 views) but never lost one (0 of 73), so the name goes to review
+    instead of Điệp. A lone ĐIỆP against three DIỆP leaves DIỆP."""
+    letters = ("NGUYÊN KHIANH DIÊP", "NGUYÊN KHIANH DIÊP")
+    views = ["NGUYÊN KHÁNH ĐIỆP", "NGUYÊN KIIÁNH ĐIỆP", "NGUYÊN KIIÁNH ĐIỆP",
+             "NGUYÊN KHÁNH DIỆP"]
+    assert vote_name(views, letters, "Nữ") is None
+    views = ["NGUYÊN KHÁNH DIỆP", "NGUYÊN KIIÁNH DIỆP", "NGUYÊN KIIÁNH DIỆP",
+             "NGUYÊN KHÁNH ĐIỆP"]
+    voted = vote_name(views, letters, "Nữ")
+    assert voted is not None and voted[0] == "NGUYỄN KHÁNH DIỆP"
