@@ -22,7 +22,9 @@ vote among Tesseract views is not.
    all (blur left it nothing, as on a strongly blurred copy), or read one only once and
    PP-OCR's views weigh twice `SURE` (all but unanimous). A Tesseract reading one digit
    off a number all of PP-OCR's views read, each sure of that digit (`OVERRULE`), is no
-   contradiction (`_overruled`).
+   contradiction (`_overruled`); when every Tesseract reading is such a misread and one
+   spells the number's century and birth-year digits, a birth date that disagrees with
+   them is the misread (`_birth_outread`), as when Tesseract reads the number itself.
 3. Otherwise nothing: a wrong number is worse than a missing one, since it is reused
    across procedures.
 
@@ -176,7 +178,9 @@ def settle_two(tess: Sequence[str], pp: Sequence[tuple[str, float]],
     read = list(tess)
     tess = [v for v in tess if not _overruled(v, value, pp, digits)]
     if birth is not None:
-        if not _agrees(value, birth) or any(_agrees(v, birth) for v in tess):
+        if any(_agrees(v, birth) for v in tess):
+            return None
+        if not _agrees(value, birth) and not _birth_outread(value, read, tess):
             return None
         return value
     if not tess:
@@ -187,6 +191,17 @@ def settle_two(tess: Sequence[str], pp: Sequence[tuple[str, float]],
     if len(tess) == 1 and total >= 2 * SURE:
         return value
     return value if _digit_by_digit(value, read, pp, total) else None
+
+
+def _birth_outread(value: str, read: Sequence[str], kept: Sequence[str]) -> bool:
+    """Whether the birth date that disagrees with PP-OCR's ``value`` is the misread: every
+    Tesseract reading was `_overruled` (none ``kept``: each one serial digit off the number
+    all PP-OCR's views were sure of) and one of them spells ``value``'s century and
+    birth-year digits (its 4th to 6th). Two recognisers then read the year the date read
+    once contradicts, as when Tesseract reads the number itself, which `settle_two` takes
+    whatever the date (fresh 553501 0008: PP-OCR's five views ``079084891694``, Tesseract
+    ``079084091694``, the birth date read 1944 for 1984)."""
+    return not kept and any(r[3:6] == value[3:6] for r in read)
 
 
 def _each_digit_read(value: str, pp: Sequence[tuple[str, float]],

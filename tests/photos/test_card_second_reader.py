@@ -179,3 +179,20 @@ def test_a_birth_date_to_come_is_no_birth_date() -> None:
     assert settle_two([], five, "2063-06-12", page=["008163482478"]) is None  # as it was
     assert settle_two([], five, birth_of(["12/06/2063"] * 2),
                       page=["008163482478"]) == right
+
+
+def test_a_birth_date_two_recognisers_outread_does_not_refuse_the_number() -> None:
+    """Fresh 553501 0008 (a card photographed alone): PP-OCR's five views read
+    079084891694 (born 1984 by its 4th to 6th digits), each sure of every digit; Tesseract
+    read 079084091694, one serial digit off (overruled), but 084 as PP-OCR did; the birth
+    band was read 12/09/1944. Two recognisers read the year the date read once contradicts:
+    the date is the misread and the number stands. When Tesseract's reading differs in
+    the year too, or was not overruled, the date still refuses it."""
+    right, serial_off, year_off = "079084891694", "079084091694", "079044091694"
+    sure = [0.99] * 12
+    five = [(right, 0.99)] * 5
+    assert settle_two([serial_off], five, "1944-09-12", digits=[sure] * 5) == right
+    assert settle_two([year_off], five, "1944-09-12", digits=[sure] * 5) is None
+    assert settle_two([], five, "1944-09-12", digits=[sure] * 5) is None
+    unsure = [[0.99] * 7 + [0.5] + [0.99] * 4] * 5  # not sure of the serial digit
+    assert settle_two([serial_off], five, "1944-09-12", digits=unsure) is None
