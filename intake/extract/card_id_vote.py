@@ -204,6 +204,25 @@ def _birth_outread(value: str, read: Sequence[str], kept: Sequence[str]) -> bool
     return not kept and any(r[3:6] == value[3:6] for r in read)
 
 
+def read_province(pp: Sequence[tuple[str, float]],
+                  digits: Sequence[Sequence[float]]) -> str | None:
+    """The province code (first 3 digits) PP-OCR's views read alike where no number
+    settled: at least two views, every one of them with the same first 3 digits, each of
+    those digits read with `SURE_DIGIT` by some view. Not a number (its other digits are
+    in dispute or unsure), but what the MRZ's check digit cannot check: an MRZ number the
+    composite does not cover may take it as its province's second reading
+    (`crosscheck._province_unread`; fresh 553601 0013, a photographed photocopy: the
+    front's five views read 001067234168 or near it, the MRZ 001062234169)."""
+    codes = {v[:3] for v, _ in pp}
+    if len(pp) < 2 or len(codes) != 1 or len(digits) != len(pp):
+        return None
+    if any(len(d) != 12 for d in digits):
+        return None
+    if not all(max(d[i] for d in digits) >= SURE_DIGIT for i in range(3)):
+        return None
+    return codes.pop()
+
+
 def _each_digit_read(value: str, pp: Sequence[tuple[str, float]],
                      digits: Sequence[Sequence[float]]) -> bool:
     """Whether each of ``value``'s digits is read with at least `SURE_DIGIT` by some

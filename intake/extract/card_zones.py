@@ -28,6 +28,7 @@ from intake.extract.card_id_vote import (
     id_of,
     one_per_view,
     plausible_date,
+    read_province,
     second_views,
     settle_two,
     valid_id,
@@ -107,14 +108,15 @@ class ZoneReader:
             if side == "back":
                 return []
         generations = ["cancuoc", "cccd"] if _looks_cancuoc(hint) else ["cccd", "cancuoc"]
+        hints: list[ZoneReading] = []  # province codes read where no number settled
         for generation in generations:
             zones = ZONES[(generation, "front")]
             birth = _read_birth(line_engine, views, zones["date_of_birth"])
             ids = _read_id(views, zones["id_number"], (line_engine, digit_engine), birth,
-                           self.second, zones["date_of_birth"], _page_ids(hint))
+                           self.second, zones["date_of_birth"], _page_ids(hint), hints)
             if ids is None:
                 continue
-            out = [ids]
+            out = [ids, *hints]
             name = _read_name(views, zones["full_name"], line_engine, self.second,
                               holder_sex(ids.text), band_evidence=bool(ids.text),
                               line_gap=zones["date_of_birth"][1] - zones["full_name"][1])
@@ -124,8 +126,8 @@ class ZoneReader:
         mrz = _read_mrz(mrz_engine, views, self.second) if hint.strip() else None
         if mrz is not None:
             return [mrz]
-        return _read_name(views, ZONES[(generations[0], "front")]["full_name"], line_engine,
-                          self.second)
+        return hints + _read_name(views, ZONES[(generations[0], "front")]["full_name"],
+                                  line_engine, self.second)
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,7 +293,7 @@ def _page_ids(hint: str) -> list[str]:
 def _read_id(views: CardViews, zone: Zone, engines: tuple[OcrEngine, ...],
              birth: str | None, second: LineRecognizer | None = None,
              birth_zone: Zone | None = None, page: list[str] | None = None,
-             ) -> ZoneReading | None:
+             hints: list[ZoneReading] | None = None) -> ZoneReading | None:
     """The ID number read in the band's views (line engine, then digits only). A reading
     must have a known province code and century digit.
 
@@ -303,7 +305,9 @@ def _read_id(views: CardViews, zone: Zone, engines: tuple[OcrEngine, ...],
     (`settle_id`). When the two recognisers read different valid numbers and neither
     settles, the reading is a refusal (empty text, the band's box): merged, it takes the
     page OCR's words out of the band, so the page pass's own reading of the number does
-    not reach extraction either."""
+    not reach extraction either. Where no number settles but PP-OCR's views read one
+    province code alike, that is added to ``hints`` (`PROVINCE_READ`)."""
+    hints = hints if hints is not None else []
     box = _band(views, zone)
     pp: list[tuple[str, float, tuple[float, ...]]] | None = None
     if second is not None and second.available:
@@ -331,11 +335,25 @@ def _read_id(views: CardViews, zone: Zone, engines: tuple[OcrEngine, ...],
     value = settle_two(one_per_view(seen), [(v, p) for v, p, _ in pp], birth,
                        [*(page or ()), *restored], [digits for _, _, digits in pp])
     if value is None:
+        province = read_province([(v, p) for v, p, _ in pp], [d for _, _, d in pp])
+        if province is not None:
+            hints.append(ZoneReading(PROVINCE_READ, province, ()))
         if (readings or page) and pp:  # the two read different numbers: neither may stand
             return ZoneReading("id_number", "", (OcrLine((OcrWord("", box, 0.0),)),))
         return None
     read = next((r for r in readings if r.text == value), None)
     return read or ZoneReading("id_number", value, (OcrLine((OcrWord(value, box, 0.9),)),))
+
+
+#: The key of a province code PP-OCR's views read alike on a front whose number did not
+#: settle (`card_id_vote.read_province`): evidence for the MRZ's unchecked province code,
+#: never a field (`apply_zone_readings`, `zone_provinces`).
+PROVINCE_READ = "id_province"
+
+
+def zone_provinces(readings: list[dict[str, str]]) -> list[str]:
+    """The province codes the fronts' unsettled number bands read alike (`PROVINCE_READ`)."""
+    return [r.get("value", "") for r in readings if r.get("key") == PROVINCE_READ]
 
 
 def _tesseract_ids(views: CardViews, box: tuple[int, int, int, int],
@@ -608,6 +626,8 @@ def apply_zone_readings(result: Any, readings: list[dict[str, str]]) -> list[str
         if key in ("mrz", NAME_BAND):
             mrz_lines.extend(value.splitlines())
             continue
+        if key == PROVINCE_READ:
+            continue  # evidence for the MRZ's province code (`zone_provinces`), not a field
         if key == "full_name":
             parsed = parse_name(value)
             if parsed is None:

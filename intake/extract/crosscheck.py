@@ -8,6 +8,7 @@ sex and birth date printed for the same person.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from intake.extract.card_name_check import check_card_name
@@ -48,10 +49,12 @@ def _override(result: Extraction, key: str, value: str, raw: str, source: str) -
     )
 
 
-def apply_card_sources(result: Extraction, lines: list[str], payloads: list[str]) -> None:
+def apply_card_sources(result: Extraction, lines: list[str], payloads: list[str],
+                       provinces: Sequence[str] = ()) -> None:
     """Use the card's QR payload, then its MRZ, as exact sources for the printed fields;
     then check the full name against the MRZ names line, the card's sex and the shape of a
-    name (`check_card_name`)."""
+    name (`check_card_name`). ``provinces``: province codes a front's unsettled number
+    band read alike (`card_zones.zone_provinces`), a second reading of the MRZ's."""
     for payload in payloads:
         qr = parse_card_qr(nfc(payload))
         if qr is None:
@@ -66,11 +69,11 @@ def apply_card_sources(result: Extraction, lines: list[str], payloads: list[str]
             _override(result, "place_of_residence", qr.address, payload, "qr")
         break
     mrz = read_mrz(lines)
-    _apply_mrz(result, mrz)
+    _apply_mrz(result, mrz, provinces)
     check_card_name(result, lines, mrz)
 
 
-def _apply_mrz(result: Extraction, mrz: Mrz | None) -> None:
+def _apply_mrz(result: Extraction, mrz: Mrz | None, provinces: Sequence[str] = ()) -> None:
     """Each check-digit-verified MRZ value over OCR's."""
     if mrz is None:
         return
@@ -80,7 +83,7 @@ def _apply_mrz(result: Extraction, mrz: Mrz | None) -> None:
         result.review_reasons.append(disagreement(_label("id_number"), "id_number", "mrz",
                                                   mrz.id_number, got.value))
         century = birth_century(got.value)
-    elif mrz.id_number and _province_unread(result, mrz):
+    elif mrz.id_number and _province_unread(result, mrz, provinces):
         result.review_reasons.append(
             f"{_label('id_number')}: MRZ đọc {mrz.id_number!r} nhưng không kiểm được mã tỉnh "
             f"(3 số đầu) / the MRZ reads {mrz.id_number!r} but its province code (first 3 "
@@ -118,15 +121,21 @@ def _province_unchecked(result: Extraction, mrz: Mrz) -> bool:
             and got.value[:3] != mrz.id_number[:3])
 
 
-def _province_unread(result: Extraction, mrz: Mrz) -> bool:
+def _province_unread(result: Extraction, mrz: Mrz, provinces: Sequence[str] = ()) -> bool:
     """The MRZ's number stands alone: nothing else on the card read a number, and the
     composite check digit, the only one over the province code, was not read or does not
     hold. Its last 9 digits are checked, its first 3 are not: fresh 553101 0062, a
     photographed photocopy whose front gave no number, read the full number's 00 as 06,
     and 062095869971, another known province, was stored for 002095869971. Such a number
     goes to review. On four fresh seeds (552801-553101) it was the only number the MRZ
-    gave alone without a composite that held."""
-    return mrz.composite is not True and result.fields.get("id_number") is None
+    gave alone without a composite that held.
+
+    Unless the front's number band, which settled no number, read the MRZ's province code
+    alike on PP-OCR's views (``provinces``, `card_id_vote.read_province`): a second,
+    independent reading of the three digits no check digit covers (fresh 553601 0013,
+    001062234169)."""
+    return (mrz.composite is not True and result.fields.get("id_number") is None
+            and (mrz.id_number or "")[:3] not in provinces)
 
 
 def check_id_numbers(schema: DocTypeSchema, result: Extraction) -> None:

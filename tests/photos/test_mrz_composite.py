@@ -134,3 +134,32 @@ def test_an_mrz_number_alone_without_a_composite_goes_to_review() -> None:
     # with the composite read and holding, the MRZ's number stands alone as before
     held = extract_document("id_card", [page(line((NUMBER, 300)), line((DATES, 300)))])
     assert held.value("id_number") == "089156454742"
+
+
+def test_a_province_the_fronts_second_reader_read_alike_checks_the_mrz_number() -> None:
+    """Fresh 553601 0013 (a photographed photocopy of both sides): the front's number band
+    settled nothing (PP-OCR's five views read 001067234168 or near it, all unsure), the
+    back's number line read 001062234169 but its dates line was too garbled for the
+    composite. The front's views read the province code 001 alike, each digit surely: a
+    second, independent reading of the three digits the MRZ's check digit does not cover,
+    so the MRZ's number stands. Another province read there, or none, leaves it to
+    review."""
+    from intake.extract import extract_document
+    from intake.extract.card_id_vote import read_province
+    from tests.extract.pages import line, page
+
+    sure, unsure_first = [0.9] * 12, [0.6] + [0.9] * 11
+    views = [("001067234168", 0.2), ("001067234168", 0.4), ("001067234169", 0.5)]
+    assert read_province(views, [sure] * 3) == "001"
+    assert read_province(views[:1], [sure]) is None  # one view
+    assert read_province([*views, ("011067234168", 0.3)], [sure] * 4) is None  # not alike
+    assert read_province(views, [unsure_first] * 3) is None  # no view sure of a digit
+
+    lines = ["10VNP0622341691001062234169<<<", "62092962209298VN<045<44<<6<8"]
+    pages = [page(*(line((t, 300)) for t in lines))]
+    for provinces, stored in ((["001"], "001062234169"), (["002"], None), ([], None)):
+        result = extract_document("id_card", pages, zone_readings=[
+            {"key": "id_province", "value": p} for p in provinces])
+        assert result.value("id_number") == stored
+        assert ("province code" in " ".join(result.review_reasons)) == (stored is None)
+        assert "id_province" not in result.fields
