@@ -26,7 +26,7 @@ one would be reused across procedures.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from intake.extract.card_names import (
@@ -56,16 +56,18 @@ from intake.extract.values.names import capitalise, parse_name
 _LABEL = "Họ và tên (full_name)"
 
 
-def check_card_name(result: Extraction, lines: list[str], mrz: Mrz | None) -> None:
+def check_card_name(result: Extraction, lines: list[str], mrz: Mrz | None,
+                    letters: Sequence[str] = ()) -> None:
     """Confirm, mend or refuse the card's full name (see the module docstring). A QR name
-    is exact and left alone."""
+    is exact and left alone. ``letters``: PP-OCR's surely decoded words of the name band,
+    one line per view (`card_zones.NAME_LETTERS_READ`)."""
     got = result.fields.get("full_name")
     if got is not None and got.source == "qr":
         return
     names = (read_names_line(lines)
              if mrz is not None and mrz.id_number and mrz.birth_yymmdd else None)
     if names is not None:
-        _against_mrz(result, lines, names)
+        _against_mrz(result, lines, names, letters)
     _refuse_disputed(result, lines)
     _refuse_unnamelike(result)
     _middle_by_sex(result)
@@ -95,10 +97,13 @@ def _refuse(result: Extraction, why: str) -> None:
                                      "vui lòng kiểm tra / please check")
 
 
-def _against_mrz(result: Extraction, lines: list[str], names: MrzName) -> None:
+def _against_mrz(result: Extraction, lines: list[str], names: MrzName,
+                 letters: Sequence[str] = ()) -> None:
     """The name agrees with the MRZ names line; else it is split again, or taken from a
     card line that agrees, or mended word by word, or sided with the MRZ where a view of
-    the name read its letters (`_outvoted`), or refused."""
+    the name read its letters (`_outvoted`), or refused. Where PP-OCR's views read another
+    listed word surely at one of the MRZ's words (`_pp_against`), the MRZ, which has no
+    check digit, names and mends nothing."""
     mrz_text = names.words[0] + "<<" + "<".join(names.words[1:])
     got = result.fields.get("full_name")
     if got is not None:
@@ -111,6 +116,12 @@ def _against_mrz(result: Extraction, lines: list[str], names: MrzName) -> None:
     line = None if names.cut else _agreeing_line(lines, names)
     if line is not None:
         _set(result, line, f"line {line!r} agrees with the MRZ's {mrz_text}", got)
+        return
+    against = _pp_against(letters, names)
+    if against is not None:
+        if got is not None:
+            _refuse(result, f"không khớp dòng tên MRZ {mrz_text}, PP-OCR đọc {against} / does "
+                            f"not match the MRZ names line; PP-OCR read {against}")
         return
     if got is None:
         named = _named_by_mrz(names, lines, _sex(result))
@@ -139,6 +150,26 @@ def _against_mrz(result: Extraction, lines: list[str], names: MrzName) -> None:
                               f"mostly read {got.value!r}", got)
         return
     _refuse(result, f"không khớp dòng tên MRZ {mrz_text} / does not match the MRZ names line")
+
+
+def _pp_against(letters: Sequence[str], names: MrzName) -> str | None:
+    """A listed word other than the MRZ's that PP-OCR's views read surely, alike, at that
+    word's place (two views or more, the name read with the MRZ's number of words), or None.
+    The names line has no check digit, and blur there drops or changes letters into
+    another name: fresh 553801 0047 read HO<<BAO<AN for Hồ Bảo Thành, where both PP-OCR
+    views read HO BAO THANH (the name was given as Hồ Bảo An); 553801 'Bản photo CCCD
+    0084' read PHAN for Phạm, where both views read PHAM (a view's YHAM was mended into
+    Phan). A surely decoded word was right on all 1,271 of 200 development photos' name
+    bands (`card_zones.LEXICON_MARGIN`)."""
+    if names.cut:
+        return None
+    n = len(names.words)
+    for i, word in enumerate(names.words):
+        read = [w[i] for line in letters if len(w := line.split()) == n and w[i] != "?"]
+        others = [w for w in read if w != word]
+        if len(others) >= 2 and len(set(others)) == 1 and len(others) == len(read):
+            return others[0]
+    return None
 
 
 def _named_by_mrz(names: MrzName, lines: list[str],

@@ -460,6 +460,13 @@ def _read_name(views: CardViews, zone: Zone, engine: OcrEngine,
     # (`card_name_check._outvoted`, `_mended_view`)
     texts = [text for text, _ in reads if text.strip()] if band_evidence or voted else []
     out = [ZoneReading(NAME_BAND, "\n".join(texts), ())] if texts else []
+    if (band_evidence or voted) and second is not None and second.available:
+        # what PP-OCR read surely there, for the checks against the MRZ's names line, which
+        # has no check digit (`card_name_check._pp_against`)
+        sure = [line for band in (views.norm[y0:y1, x0:x1], views.gray[y0:y1, x0:x1])
+                if (line := _sure_words(second, band)).strip("? ")]
+        if sure:
+            out.append(ZoneReading(NAME_LETTERS_READ, "\n".join(sure), ()))
     if voted is None:
         return out
     name, source = voted
@@ -483,6 +490,25 @@ def vote_band(texts: list[str], bands: tuple[np.ndarray, ...], second: LineRecog
         if any(decoded) and decoded != letters:
             voted = vote_name(texts, decoded, sex, ink)
     return voted
+
+
+def _sure_words(second: LineRecognizer, band: np.ndarray) -> str:
+    """The second recogniser's words of a name band that decode surely to a listed word
+    (`_decoded`'s bars), each such word in folded capitals, every other word ``?``."""
+    words = second.read_words(band, name_lexicons())
+    return " ".join(w.word if w.margin >= LEXICON_MARGIN and w.gap <= LEXICON_GAP else "?"
+                    for w in words or [])
+
+
+#: The key of a name band's words PP-OCR decoded surely (`_sure_words`, one line per view):
+#: evidence for the card's name checks against the MRZ, never a field.
+NAME_LETTERS_READ = "name_letters"
+
+
+def zone_name_letters(readings: list[dict[str, str]]) -> list[str]:
+    """The lines of `NAME_LETTERS_READ` readings (PP-OCR's sure words of name bands)."""
+    return [line for r in readings if r.get("key") == NAME_LETTERS_READ
+            for line in r.get("value", "").splitlines()]
 
 
 def _decoded(second: LineRecognizer, band: np.ndarray) -> str:
@@ -626,8 +652,8 @@ def apply_zone_readings(result: Any, readings: list[dict[str, str]]) -> list[str
         if key in ("mrz", NAME_BAND):
             mrz_lines.extend(value.splitlines())
             continue
-        if key == PROVINCE_READ:
-            continue  # evidence for the MRZ's province code (`zone_provinces`), not a field
+        if key in (PROVINCE_READ, NAME_LETTERS_READ):
+            continue  # evidence for the MRZ checks (`zone_provinces`, `zone_name_letters`)
         if key == "full_name":
             parsed = parse_name(value)
             if parsed is None:

@@ -13,7 +13,11 @@ from functools import cache
 
 from intake.extract.address import normalise_address
 from intake.extract.candidates import Candidate, Vocabulary, collect, vocabulary
-from intake.extract.card_zones import apply_zone_readings, zone_provinces
+from intake.extract.card_zones import (
+    apply_zone_readings,
+    zone_name_letters,
+    zone_provinces,
+)
 from intake.extract.crosscheck import apply_card_sources, check_id_numbers
 from intake.extract.layout import build_lines
 from intake.extract.model import ExtractedField, Extraction, PageWords
@@ -75,7 +79,8 @@ def extract_document(
     if doc_type == "id_card":
         zone_mrz = apply_zone_readings(result, zone_readings or [])  # photos: card_zones
         apply_card_sources(result, [ln.text for ln in doc.lines] + zone_mrz, qr_payloads or [],
-                           zone_provinces(zone_readings or []))
+                           zone_provinces(zone_readings or []),
+                           zone_name_letters(zone_readings or []))
     fill_unlabelled_id(schema, doc, result)
     check_id_numbers(schema, result)
     result.review_reasons.extend(missing_required(schema, result))
