@@ -479,7 +479,8 @@ def vote_band(texts: list[str], bands: tuple[np.ndarray, ...], second: LineRecog
     """`vote_name` over Tesseract's ``texts`` of a name band and the second recogniser's
     letters of its grey ``bands``; when that names no one, once more with those letters
     decoded against the listed names (`_decoded`), which only then are asked for: a name
-    the readings as read settle is never changed by the lexicon."""
+    the readings as read settle is never changed by the lexicon, and one the decoded
+    letters settle needs a Tesseract view with as many words (`_as_many_words`)."""
     if second is None or not second.available:
         return vote_name(texts, (), sex, ink)
     letters = tuple(read.text for band in bands
@@ -489,7 +490,20 @@ def vote_band(texts: list[str], bands: tuple[np.ndarray, ...], second: LineRecog
         decoded = tuple(_decoded(second, band) for band in bands)
         if any(decoded) and decoded != letters:
             voted = vote_name(texts, decoded, sex, ink)
+            if voted is not None and not _as_many_words(voted[0], texts):
+                voted = None
     return voted
+
+
+def _as_many_words(name: str, texts: list[str]) -> bool:
+    """Whether a Tesseract view of the band read as many words (tokens with a letter) as
+    ``name`` has. A name made from decoded letters needs it: a word PP-OCR ran into the
+    next with no space ("TRANDC NGHA" for TRẦN ĐỨC NGHĨA, fresh 554001 0088) decodes to
+    one listed word whose lost letters were unsure frames, and the name comes out a word
+    short (Trần Nghĩa) with nothing else on the band to say so."""
+    words = len(name.split())
+    return any(sum(bool(re.search(r"[^\W\d_]", t)) for t in text.split()) == words
+               for text in texts)
 
 
 def _sure_words(second: LineRecognizer, band: np.ndarray) -> str:

@@ -10,7 +10,13 @@ import numpy as np
 import pytest
 
 from intake.extract.card_names import name_lexicons, vote_name
-from intake.extract.card_zones import LEXICON_GAP, LEXICON_MARGIN, _decoded, vote_band
+from intake.extract.card_zones import (
+    LEXICON_GAP,
+    LEXICON_MARGIN,
+    _as_many_words,
+    _decoded,
+    vote_band,
+)
 from intake.ocr.ctc_lexicon import FOLDED_LETTERS, ctc_log_likelihood, decode_words
 from intake.ocr.ppocr_lines import NAME_LETTERS, LineRecognizer
 from tests.photos.test_card_second_reader import BOLD, _blurred_line
@@ -105,15 +111,15 @@ def test_the_vote_names_a_photocopy_from_decoded_letters() -> None:
 
 def test_the_band_vote_asks_the_lexicon_only_when_the_readings_name_no_one(
         recognizer: LineRecognizer) -> None:
-    """A small print of NGUYỄN HOÀI NHUNG whose Tesseract views read nothing: PP-OCR's
-    letters as read ("NGUYN" for NGUYỄN, whose Ễ it cannot write) are no name, so without
-    the lexicon the band is refused; decoded, each word has one listed form and the vote
-    names her. Where the readings as read already name someone, the lexicon is not asked
-    (a recogniser that fails when asked proves it)."""
+    """A small print of NGUYỄN HOÀI NHUNG whose Tesseract views read debris of three words:
+    PP-OCR's letters as read ("NGUYN" for NGUYỄN, whose Ễ it cannot write) are no name, so
+    without the lexicon the band is refused; decoded, each word has one listed form and the
+    vote names her. Where the readings as read already name someone, the lexicon is not
+    asked (a recogniser that fails when asked proves it)."""
     band = _blurred_line("NGUYỄN HOÀI NHUNG", BOLD, 40, 0.25)
     greedy = recognizer.read(band, NAME_LETTERS)
     assert greedy is not None and not greedy.text.startswith("NGUYEN ")
-    texts = ["", "", "", ""]
+    texts = ["NGC,ƯYIÊN HÒ NI", "", "", ""]
     assert vote_name(texts, (greedy.text, greedy.text), "Nữ") is None
     voted = vote_band(texts, (band, band), recognizer, "Nữ", None)
     assert voted is not None and voted[0] == "NGUYỄN HOÀI NHUNG"
@@ -125,3 +131,17 @@ def test_the_band_vote_asks_the_lexicon_only_when_the_readings_name_no_one(
     settled = ["NGUYỄN HOÀI NHUNG", "NGUYỄN HOÀI NHUNG"]
     voted = vote_band(settled, (band, band), Unasked(), "Nữ", None)
     assert voted is not None and voted[0] == "NGUYỄN HOÀI NHUNG"
+
+
+def test_a_decoded_name_needs_a_view_with_as_many_words(recognizer: LineRecognizer) -> None:
+    """Fresh 554001 0088 (Trần Đức Nghĩa, a photographed photocopy): Tesseract read nothing
+    on the band, PP-OCR "TRANDC NGHA", ĐỨC run into TRẦN with no space. Decoded, TRANDC is
+    TRAN (the frames of D and C were unsure) and the vote made Trần Nghĩa, a word short.
+    A name from decoded letters now needs a Tesseract view that read as many words: with
+    no such view, the same band is refused."""
+    band = _blurred_line("NGUYỄN HOÀI NHUNG", BOLD, 40, 0.25)
+    assert vote_band(["", "", "", ""], (band, band), recognizer, "Nữ", None) is None
+    assert vote_band(["NGC,ƯYIÊN HÒ", "", "", ""], (band, band), recognizer, "Nữ",
+                     None) is None  # two words read: the name's three are not confirmed
+    assert _as_many_words("TRẦN NGHĨA", ["MÔ BÀI! THANG", "4 44"]) is False
+    assert _as_many_words("TRẦN ĐỨC NGHĨA", ["MÔ BÀI! THANG", ""]) is True
