@@ -101,16 +101,22 @@ def read_mrz(lines: list[str]) -> Mrz | None:
             b, bc, s, e, ec = (_digits(g) if i != 2 else g for i, g in enumerate(m.groups()[:5]))
             birth_checks = b.isdigit() and check_digit(b) == bc
             expiry_checks = e.isdigit() and check_digit(e) == ec
-            if ((m.group(6) is None or s is None or s not in "MF<")
-                    and not (birth_checks and expiry_checks)):
-                continue  # cut short after the V, or a misread sex: weak unless both check
-            found = True
-            if s is not None and s in "MF":
-                sex = "Nam" if s == "M" else "Nữ"
             if birth_checks and not expiry_checks:
                 e = _by_renewal_age(b, e, ec, 1) or e
             elif expiry_checks and not birth_checks and e != "991231":
                 b = _by_renewal_age(e, b, bc, -1) or b
+            mended = (b.isdigit() and check_digit(b) == bc and e.isdigit()
+                      and check_digit(e) == ec and s is not None and s in "MF")
+            if ((m.group(6) is None or s is None or s not in "MF<")
+                    and not (birth_checks and expiry_checks) and not mended):
+                # cut short after the V, or a misread sex: weak unless both dates check,
+                # as read or one mended from the other by the renewal age with the sex
+                # read (fresh 554101 0054: 0208068F2788067V<<<, its expiry 270806 read
+                # 278806, the NM lost)
+                continue
+            found = True
+            if s is not None and s in "MF":
+                sex = "Nam" if s == "M" else "Nữ"
             if b.isdigit() and check_digit(b) == bc:
                 born = b
             if e.isdigit() and check_digit(e) == ec:

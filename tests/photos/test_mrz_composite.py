@@ -163,3 +163,21 @@ def test_a_province_the_fronts_second_reader_read_alike_checks_the_mrz_number() 
         assert result.value("id_number") == stored
         assert ("province code" in " ".join(result.review_reasons)) == (stored is None)
         assert "id_province" not in result.fields
+
+
+def test_a_dates_line_without_its_nm_is_read_when_one_date_mends_the_other() -> None:
+    """Fresh 554101 0054 (a photographed photocopy): PP-OCR read the dates line
+    0208068F2788067V<<<, the nationality's NM lost and the expiry 270806 read 278806. Such
+    a line counted only when both dates checked as read; the birth date checks, and the
+    expiry one character off it at a renewal age (25) has the check digit read, so the
+    line now counts when its sex was read too. A misread sex, or an expiry two characters
+    off, still leaves it out."""
+    from intake.extract.mrz import read_mrz
+
+    number = "IDVNP3025201894096302520189<<<"
+    mrz = read_mrz([number, "0208068F2788067V<<<<<<<<<<<3"])
+    assert mrz is not None
+    assert (mrz.birth_yymmdd, mrz.expiry_yymmdd, mrz.sex) == ("020806", "270806", "Nữ")
+    for weak in ("0208068X2788067V<<<<<<<<<<<3", "0208068F2798867V<<<<<<<<<<<3"):
+        mrz = read_mrz([number, weak])
+        assert mrz is not None and mrz.birth_yymmdd is None
