@@ -480,7 +480,8 @@ def vote_band(texts: list[str], bands: tuple[np.ndarray, ...], second: LineRecog
     letters of its grey ``bands``; when that names no one, once more with those letters
     decoded against the listed names (`_decoded`), which only then are asked for: a name
     the readings as read settle is never changed by the lexicon, and one the decoded
-    letters settle needs a Tesseract view with as many words (`_as_many_words`)."""
+    letters settle needs a Tesseract view with as many words (`_as_many_words`) and every
+    view decoded to its letters (`_decoded_alike`)."""
     if second is None or not second.available:
         return vote_name(texts, (), sex, ink)
     letters = tuple(read.text for band in bands
@@ -490,9 +491,19 @@ def vote_band(texts: list[str], bands: tuple[np.ndarray, ...], second: LineRecog
         decoded = tuple(_decoded(second, band) for band in bands)
         if any(decoded) and decoded != letters:
             voted = vote_name(texts, decoded, sex, ink)
-            if voted is not None and not _as_many_words(voted[0], texts):
+            if voted is not None and not (_as_many_words(voted[0], texts)
+                                          and _decoded_alike(voted[0], decoded)):
                 voted = None
     return voted
+
+
+def _decoded_alike(name: str, decoded: tuple[str, ...]) -> bool:
+    """Whether every view's decoded letters spell ``name`` (folded) word for word. One
+    view's decoded word with the list behind it is not two sources: fresh 554301 0027 gave
+    Hoàng Mỹ Hà for Huệ (HOANG MY HA on one view, HOANG MY IAE on the other) and 0033
+    Phạm Quỳnh Duy for Thủy (DICY on one view, DUY on the other)."""
+    letters = fold(name).upper().split()
+    return all(fold(text).upper().split() == letters for text in decoded)
 
 
 def _as_many_words(name: str, texts: list[str]) -> bool:

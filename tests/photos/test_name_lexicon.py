@@ -15,6 +15,7 @@ from intake.extract.card_zones import (
     LEXICON_MARGIN,
     _as_many_words,
     _decoded,
+    _decoded_alike,
     vote_band,
 )
 from intake.ocr.ctc_lexicon import FOLDED_LETTERS, ctc_log_likelihood, decode_words
@@ -145,3 +146,13 @@ def test_a_decoded_name_needs_a_view_with_as_many_words(recognizer: LineRecogniz
                      None) is None  # two words read: the name's three are not confirmed
     assert _as_many_words("TRẦN NGHĨA", ["MÔ BÀI! THANG", "4 44"]) is False
     assert _as_many_words("TRẦN ĐỨC NGHĨA", ["MÔ BÀI! THANG", ""]) is True
+
+
+def test_a_decoded_name_needs_every_view_to_decode_it() -> None:
+    """Fresh 554301 0027 (Hoàng Mỹ Huệ, a photographed photocopy): one view decoded HOANG
+    MY HA, the other HOANG MY IAE; the vote took HA from the one view and the list and gave
+    Hoàng Mỹ Hà. 0033 (Phạm Quỳnh Thủy): DUY on one view, DICY on the other, and Phạm
+    Quỳnh Duy. A name from decoded letters now needs every view to have decoded it."""
+    assert _decoded_alike("HOÀNG MỸ HÀ", ("HOANG MY HA", "HOANG MY IAE")) is False
+    assert _decoded_alike("PHẠM QUỲNH DUY", ("PHAM QUTNH DICY", "PHAM QUYNH DUY")) is False
+    assert _decoded_alike("NGUYỄN DUY ĐẠT", ("NGUYEN DUY DAT", "NGUYEN DUY DAT")) is True
