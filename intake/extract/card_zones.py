@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any
 
 import cv2
@@ -41,6 +42,7 @@ from intake.extract.name_ink import word_marks
 from intake.extract.text import fold
 from intake.extract.values.names import parse_name
 from intake.ocr.base import OcrEngine, OcrLine, OcrWord, map_boxes
+from intake.ocr.ctc_lexicon import WordChoice
 from intake.ocr.ppocr_lines import DIGITS, NAME_LETTERS, LineRecognizer
 from intake.preprocess.photo import divide_background, normalise_contrast
 
@@ -450,8 +452,9 @@ def _read_name(views: CardViews, zone: Zone, engine: OcrEngine,
     def ink(words: int) -> list[bool | None] | None:
         return word_marks((views.flat[y0:y1, x0:x1], views.norm[y0:y1, x0:x1]), words)
 
-    voted = vote_band([text for text, _ in reads],
-                      (views.norm[y0:y1, x0:x1], views.gray[y0:y1, x0:x1]), second, sex, ink)
+    named = (NameBands((views.norm[y0:y1, x0:x1], views.gray[y0:y1, x0:x1]), second)
+             if second is not None and second.available else None)
+    voted = _vote_bands([text for text, _ in reads], named, sex, ink)
     # the views' texts carry marks the MRZ's letters may take when no name was voted
     # (`card_name_check._named_by_mrz`: MỸ read on every view for the MRZ's MY) on a front
     # whose number was read (``band_evidence``: not on a card that may be a back or upside
@@ -460,11 +463,10 @@ def _read_name(views: CardViews, zone: Zone, engine: OcrEngine,
     # (`card_name_check._outvoted`, `_mended_view`)
     texts = [text for text, _ in reads if text.strip()] if band_evidence or voted else []
     out = [ZoneReading(NAME_BAND, "\n".join(texts), ())] if texts else []
-    if (band_evidence or voted) and second is not None and second.available:
+    if (band_evidence or voted) and named is not None:
         # what PP-OCR read surely there, for the checks against the MRZ's names line, which
         # has no check digit (`card_name_check._pp_against`)
-        sure = [line for band in (views.norm[y0:y1, x0:x1], views.gray[y0:y1, x0:x1])
-                if (line := _sure_words(second, band)).strip("? ")]
+        sure = [line for words in named.choices if (line := _sure_words(words)).strip("? ")]
         if sure:
             out.append(ZoneReading(NAME_LETTERS_READ, "\n".join(sure), ()))
     if voted is None:
@@ -472,6 +474,21 @@ def _read_name(views: CardViews, zone: Zone, engine: OcrEngine,
     name, source = voted
     return [ZoneReading("full_name", name, reads[source][1] if source < len(reads) else ()),
             *out]
+
+
+@dataclass
+class NameBands:
+    """A name band's grey views and the second recogniser, with each view's words decoded
+    against the listed names (`choices`) once, when first asked: the fallback vote and
+    the sure words kept for the MRZ checks share them."""
+
+    bands: tuple[np.ndarray, ...]
+    second: LineRecognizer
+
+    @cached_property
+    def choices(self) -> tuple[list[WordChoice], ...]:
+        return tuple(self.second.read_words(band, name_lexicons()) or []
+                     for band in self.bands)
 
 
 def vote_band(texts: list[str], bands: tuple[np.ndarray, ...], second: LineRecognizer | None,
@@ -482,13 +499,19 @@ def vote_band(texts: list[str], bands: tuple[np.ndarray, ...], second: LineRecog
     the readings as read settle is never changed by the lexicon, and one the decoded
     letters settle needs a Tesseract view with as many words (`_as_many_words`) and every
     view decoded to its letters (`_decoded_alike`)."""
-    if second is None or not second.available:
+    named = NameBands(bands, second) if second is not None and second.available else None
+    return _vote_bands(texts, named, sex, ink)
+
+
+def _vote_bands(texts: list[str], named: NameBands | None, sex: str | None,
+                ink: InkReader | None) -> tuple[str, int] | None:
+    if named is None:
         return vote_name(texts, (), sex, ink)
-    letters = tuple(read.text for band in bands
-                    if (read := second.read(band, NAME_LETTERS)) is not None)
+    letters = tuple(read.text for band in named.bands
+                    if (read := named.second.read(band, NAME_LETTERS)) is not None)
     voted = vote_name(texts, letters, sex, ink)
     if voted is None and letters:
-        decoded = tuple(_decoded(second, band) for band in bands)
+        decoded = tuple(_decoded(words) for words in named.choices)
         if any(decoded) and decoded != letters:
             voted = vote_name(texts, decoded, sex, ink)
             if voted is not None and not (_as_many_words(voted[0], texts)
@@ -517,12 +540,16 @@ def _as_many_words(name: str, texts: list[str]) -> bool:
                for text in texts)
 
 
-def _sure_words(second: LineRecognizer, band: np.ndarray) -> str:
-    """The second recogniser's words of a name band that decode surely to a listed word
-    (`_decoded`'s bars), each such word in folded capitals, every other word ``?``."""
-    words = second.read_words(band, name_lexicons())
-    return " ".join(w.word if w.margin >= LEXICON_MARGIN and w.gap <= LEXICON_GAP else "?"
-                    for w in words or [])
+def _sure(word: WordChoice) -> bool:
+    """A decoded word sure enough to stand for what was read (`LEXICON_MARGIN` over the
+    next listed word, within `LEXICON_GAP` of the reading itself)."""
+    return word.margin >= LEXICON_MARGIN and word.gap <= LEXICON_GAP
+
+
+def _sure_words(words: list[WordChoice]) -> str:
+    """A band view's words that decode surely to a listed word (`_sure`), each in folded
+    capitals, every other word ``?``."""
+    return " ".join(w.word if _sure(w) else "?" for w in words)
 
 
 #: The key of a name band's words PP-OCR decoded surely (`_sure_words`, one line per view):
@@ -536,16 +563,13 @@ def zone_name_letters(readings: list[dict[str, str]]) -> list[str]:
             for line in r.get("value", "").splitlines()]
 
 
-def _decoded(second: LineRecognizer, band: np.ndarray) -> str:
-    """The second recogniser's reading of a name band, each word replaced by the listed
+def _decoded(words: list[WordChoice]) -> str:
+    """A band view's reading by the second recogniser, each word replaced by the listed
     surname (first word) or name syllable it most likely is (`ctc_lexicon`) where that is
-    sure (`LEXICON_MARGIN` over the next listed word) and explains what was read
-    (`LEXICON_GAP`); a word that is neither stays as read. "PRAN VAN VISH" is PHAN VAN VINH
+    sure (`_sure`); a word that is not stays as read. "PRAN VAN VISH" is PHAN VAN VINH
     (fresh 553301 'Bản photo CCCD 0007'). Folded capitals: the tone marks are the vote's
     (`vote_name`'s ``letters_only``)."""
-    words = second.read_words(band, name_lexicons())
-    return " ".join(w.word if w.margin >= LEXICON_MARGIN and w.gap <= LEXICON_GAP else w.read
-                    for w in words or [])
+    return " ".join(w.word if _sure(w) else w.read for w in words)
 
 
 #: How much likelier (natural log) a decoded name word must be than the next listed word:

@@ -105,8 +105,9 @@ def read_mrz(lines: list[str]) -> Mrz | None:
                 e = _by_renewal_age(b, e, ec, 1) or e
             elif expiry_checks and not birth_checks and e != "991231":
                 b = _by_renewal_age(e, b, bc, -1) or b
-            mended = (b.isdigit() and check_digit(b) == bc and e.isdigit()
-                      and check_digit(e) == ec and s is not None and s in "MF")
+            birth_ok = b.isdigit() and check_digit(b) == bc  # as read or mended
+            expiry_ok = e.isdigit() and check_digit(e) == ec
+            mended = birth_ok and expiry_ok and s is not None and s in "MF"
             if ((m.group(6) is None or s is None or s not in "MF<")
                     and not (birth_checks and expiry_checks) and not mended):
                 # cut short after the V, or a misread sex: weak unless both dates check,
@@ -117,9 +118,9 @@ def read_mrz(lines: list[str]) -> Mrz | None:
             found = True
             if s is not None and s in "MF":
                 sex = "Nam" if s == "M" else "Nữ"
-            if b.isdigit() and check_digit(b) == bc:
+            if birth_ok:
                 born = b
-            if e.isdigit() and check_digit(e) == ec:
+            if expiry_ok:
                 never = never or e == "991231"
                 expiry = e if e != "991231" else expiry
             tail = m.group(7) or _composite_after_fillers(line[m.end(5):])
