@@ -124,7 +124,7 @@ def _against_mrz(result: Extraction, lines: list[str], names: MrzName,
                             f"not match the MRZ names line; PP-OCR read {against}")
         return
     if got is None:
-        named = _named_by_mrz(names, lines, _sex(result))
+        named = _named_by_mrz(names, lines, _sex(result), letters)
         if named is not None:
             name, usual = named
             how = "their usual forms" if usual else "the marks of its listed forms"
@@ -172,8 +172,8 @@ def _pp_against(letters: Sequence[str], names: MrzName) -> str | None:
     return None
 
 
-def _named_by_mrz(names: MrzName, lines: list[str],
-                  sex: str | None) -> tuple[str, bool] | None:
+def _named_by_mrz(names: MrzName, lines: list[str], sex: str | None,
+                  letters: Sequence[str] = ()) -> tuple[str, bool] | None:
     """The MRZ's name with its tone marks, when the front gave none: each word takes its
     form by `_mrz_form`, else the name stays missing. Returned with whether a usual form
     was taken (the name is then given a lower confidence and says so)."""
@@ -181,7 +181,7 @@ def _named_by_mrz(names: MrzName, lines: list[str],
         return None
     out, by_usage = [], False
     for i in range(len(names.words)):
-        form = _mrz_form(names, i, lines, sex)
+        form = _mrz_form(names, i, lines, sex, letters)
         if form is None:
             return None
         out.append(form[0])
@@ -189,8 +189,8 @@ def _named_by_mrz(names: MrzName, lines: list[str],
     return " ".join(out), by_usage
 
 
-def _mrz_form(names: MrzName, i: int, lines: list[str],
-              sex: str | None) -> tuple[str, bool] | None:
+def _mrz_form(names: MrzName, i: int, lines: list[str], sex: str | None,
+              decoded: Sequence[str] = ()) -> tuple[str, bool] | None:
     """The MRZ's ``i``-th word with its tone marks: the one listed form of its letters
     (surname list first, given-name syllables after: "HUU" is Hữu); a middle VAN is Văn or
     Vân by the card's sex; a word with several listed forms ("THUY") takes the marks of the
@@ -198,7 +198,8 @@ def _mrz_form(names: MrzName, i: int, lines: list[str],
     KHANH read for Khánh on fresh seed 549301 made "Lê Khanh Tâm"); with no marks read on
     it, the form a name at that place for a holder of that sex mostly carries
     (`name_usage`: a woman's DUNG is Dung) when the front read its letters on the name's
-    line or the names line was read whole (30 characters: no letter lost). None for a word
+    line, or PP-OCR decoded them surely at that word's place (``decoded``, `_pp_read`), or
+    the names line was read whole (30 characters: no letter lost). None for a word
     no list has, or whose form stays open (the line has no check digit: a misread letter
     there must not make a name). Returned with whether the usual form was taken."""
     letters = names.words[i]
@@ -217,12 +218,23 @@ def _mrz_form(names: MrzName, i: int, lines: list[str],
         # front read these letters too or the names line was read whole: it has no
         # check digit, and one letter lost there makes another name (fresh 549701
         # 0081: PHUONG<YEN, 29 characters, for PHUONG<UYEN)
-        confirmed = bool(read) or names.whole
+        confirmed = bool(read) or names.whole or _pp_read(decoded, names, i)
         usual = usage_choice(forms, i == len(names.words) - 1, sex) \
             if i and confirmed else None
         forms = marked or ([usual] if usual else [])
         usage = not marked
     return (forms[0], usage) if len(forms) == 1 else None
+
+
+def _pp_read(letters: Sequence[str], names: MrzName, i: int) -> bool:
+    """Whether a PP-OCR view of the name band surely decoded the MRZ's ``i``-th word's
+    letters at its place (the view read as many words as the MRZ has): a second source
+    for letters the names line, which has no check digit, spells. Tesseract's views of a
+    blurred photocopy's band may read none of a word's letters (development 920001 0143:
+    TU, Ti@U, rìa for THU) where PP-OCR decodes them (TRAN THU CHI), the MRZ reading
+    TRAN<<THU<CHI<<<5, a few fillers lost."""
+    n = len(names.words)
+    return any(len(w := line.split()) == n and w[i] == names.words[i] for line in letters)
 
 
 def _outvoted(name: str, names: MrzName, lines: list[str], sex: str | None) -> str | None:

@@ -233,6 +233,8 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
             return None  # two letterings read equally often (MAI twice, HAI twice): no evidence
         if letters not in spellings and votes.count(letters) < 2:
             return None  # a word neither listed nor read twice: too weak to give as a name
+        if _outread_once(letters, ranked, votes, spellings, column, bool(letters_only)):
+            return None  # read once by Tesseract, another listed word as often by PP-OCR
         if letters not in spellings and letters_only and not any(
                 fold(w) == letters for w, by_tess in column if not by_tess):
             return None  # unlisted, and only Tesseract's views read it: one recogniser
@@ -282,6 +284,23 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
             for letters, index in found if index < len(texts)]
     source = min(ours)[2] if ours else 0
     return " ".join(words), source
+
+
+def _outread_once(letters: str, ranked: list[str], votes: list[str], spellings: set[str],
+                  column: list[tuple[str, bool]], second: bool) -> bool:
+    """Whether the word voted at a place (``letters``, folded) was read once, by Tesseract
+    alone, where the second recogniser read another listed word there as often: two
+    recognisers each reading a different name once is no evidence for either, and the
+    tie went to the first whole name read only because it came first. Development
+    920001 0284 (Phan Tiến Thành, a card photographed with its back): one
+    Tesseract view read PHAN TIỀN TRANG, the others THAI and debris, PP-OCR's views THANH
+    and THAMH; Phan Tiến Trang was given."""
+    if not second or votes.count(letters) != 1:
+        return False
+    if any(fold(w) == letters for w, by_tess in column if not by_tess):
+        return False
+    return any(f != letters and f in spellings and votes.count(f) == 1
+               and any(fold(w) == f for w, by_tess in column if not by_tess) for f in ranked)
 
 
 #: Per word of a band read as that many words: a mark above its capitals (True), none

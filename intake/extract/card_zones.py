@@ -26,6 +26,7 @@ from PIL import Image
 
 from intake.extract.card_id_vote import (
     birth_of,
+    birth_to_check,
     id_of,
     one_per_view,
     plausible_date,
@@ -314,10 +315,9 @@ def _read_id(views: CardViews, zone: Zone, engines: tuple[OcrEngine, ...],
     pp: list[tuple[str, float, tuple[float, ...]]] | None = None
     if second is not None and second.available:
         pp = _second_ids(second, views, box)
-        if birth is None and birth_zone is not None:
-            birth = birth_of([r.text for band in second_views(
-                views.gray, views.flat, views.norm, _band(views, birth_zone, trim=False))
-                if (r := second.read(band, DIGITS + "/")) is not None])
+        if birth_zone is not None:
+            birth = birth_to_check(birth, [v for v, _, _ in pp],
+                                   lambda: _second_birth(second, views, birth_zone))
     readings: list[ZoneReading] = []
     seen: list[tuple[int, str]] = []
     restored: list[str] = []  # readings that lost the leading 0: confirmations only
@@ -345,6 +345,13 @@ def _read_id(views: CardViews, zone: Zone, engines: tuple[OcrEngine, ...],
         return None
     read = next((r for r in readings if r.text == value), None)
     return read or ZoneReading("id_number", value, (OcrLine((OcrWord(value, box, 0.9),)),))
+
+
+def _second_birth(second: LineRecognizer, views: CardViews, zone: Zone) -> str | None:
+    """The birth date PP-OCR's grey views of the band read alike (`birth_of`)."""
+    box = _band(views, zone, trim=False)
+    return birth_of([r.text for band in second_views(views.gray, views.flat, views.norm, box)
+                     if (r := second.read(band, DIGITS + "/")) is not None])
 
 
 #: The key of a province code PP-OCR's views read alike on a front whose number did not

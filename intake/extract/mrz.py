@@ -140,6 +140,14 @@ def read_mrz(lines: list[str]) -> Mrz | None:
         # 'Bản photo CCCD 0080' read ``979969297511`` for 070069297511, no composite
         # read: 079069297511, a wrong number, was given.
         id_number = None
+    if id_number is not None and born is not None and id_number[4:6] != born[:2]:
+        # the number's birth-year digits (its 5th and 6th) and the dates line's birth date
+        # disagree: one of them is misread, whatever their check digits say. Development
+        # 920001 'Bản photo CCCD 0232' read IDVNM1895770560079109577056 for
+        # ...1835770568079183577056: the full number's 83 read 09, the document number's
+        # 3 read 9 and its check digit 8 read 0, and the check digit and the composite both
+        # held by chance for 079109577056 (born 09), against the birth date 830407.
+        id_number = None
     return Mrz(id_number, born, sex, expiry, never, composite)
 
 

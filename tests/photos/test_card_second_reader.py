@@ -196,3 +196,30 @@ def test_a_birth_date_two_recognisers_outread_does_not_refuse_the_number() -> No
     assert settle_two([], five, "1944-09-12", digits=[sure] * 5) is None
     unsure = [[0.99] * 7 + [0.5] + [0.99] * 4] * 5  # not sure of the serial digit
     assert settle_two([serial_off], five, "1944-09-12", digits=unsure) is None
+
+
+def test_a_birth_date_the_two_recognisers_read_differently_does_not_refuse_the_number() -> None:
+    """Development photocopy 920001 0054: Tesseract read the birth band 10/11/1967 for
+    1987 and one valid misread of the number; all five of PP-OCR's views read
+    ``092187864914`` (born 1987) at 0.96 or more, and the date refused it. PP-OCR now
+    reads the date too when every number it read disagrees with Tesseract's: read
+    otherwise, the date is no evidence and the number stands; read alike, or not read
+    alike on two views, the date stands and still refuses it."""
+    from intake.extract.card_id_vote import birth_to_check
+
+    right, misread = "092187864914", "002197964914"
+    five = [(right, p) for p in (0.969, 0.98, 0.964, 0.996, 0.988)]
+    numbers = [v for v, _ in five]
+    assert settle_two([misread], five, "1967-11-10") is None  # as it was
+    birth = birth_to_check("1967-11-10", numbers, lambda: "1987-11-10")
+    assert birth is None
+    assert settle_two([misread], five, birth) == right
+    assert birth_to_check("1967-11-10", numbers, lambda: "1967-11-10") == "1967-11-10"
+    assert birth_to_check("1967-11-10", numbers, lambda: None) == "1967-11-10"
+    assert birth_to_check(None, numbers, lambda: "1987-11-10") == "1987-11-10"
+
+    def not_asked() -> str | None:
+        raise AssertionError("PP-OCR reads the date only when the numbers disagree with it")
+
+    assert birth_to_check("1987-11-10", numbers, not_asked) == "1987-11-10"
+    assert birth_to_check("1967-11-10", [], not_asked) == "1967-11-10"

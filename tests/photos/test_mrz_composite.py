@@ -181,3 +181,19 @@ def test_a_dates_line_without_its_nm_is_read_when_one_date_mends_the_other() -> 
     for weak in ("0208068X2788067V<<<<<<<<<<<3", "0208068F2798867V<<<<<<<<<<<3"):
         mrz = read_mrz([number, weak])
         assert mrz is not None and mrz.birth_yymmdd is None
+
+
+def test_a_number_whose_birth_year_is_not_the_dates_lines_is_refused() -> None:
+    """Development 920001 'Bản photo CCCD 0232' (card and back): line 1 read
+    ``TOVNM1895770560079109577056004`` for ``IDVNM1835770568079183577056<<<``: four digits
+    misread, and the document number's check digit and the composite both held by chance
+    for 079109577056, which replaced the front's right number. Its 5th and 6th digits say
+    born (19)09; the dates line, its own check digit holding, says 830407. A number and a
+    birth date that disagree are not both read right: the MRZ gives no number. As printed,
+    the two agree and the number is given."""
+    dates = "8304070F2304078VNM<<<<<<<<<<<8"
+    mrz = read_mrz(["TOVNM1895770560079109577056004", dates])
+    assert mrz is not None and mrz.composite is True  # every check digit holds
+    assert mrz.id_number is None and mrz.birth_yymmdd == "830407"
+    printed = read_mrz(["IDVNM1835770568079183577056<<<", dates])
+    assert printed is not None and printed.id_number == "079183577056" and printed.composite

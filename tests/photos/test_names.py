@@ -325,3 +325,45 @@ def test_the_mrz_names_nothing_pp_ocr_read_surely_otherwise() -> None:
     assert _with_letters("Phạm Trọng Duy", "Phan Trọng Duy", [], band) == "Phan Trọng Duy"
     assert _with_letters("Phạm Trọng Duy", "Phan Trọng Duy",
                          ["PHAM TRONG DUY", "PHAM TRONG DUY"], band) is None
+
+
+def test_pp_ocr_letters_confirm_an_mrz_word_for_its_usual_form() -> None:
+    """Development photocopy 920001 0143 (Trần Thu Chi, a woman): the MRZ read
+    TRAN<<THU<CHI<<<5, its fillers cut short (not read whole), and Tesseract's views of
+    the name band read TU, Ti@U, rìa for THU: nothing on the front confirmed THU's letters,
+    so its usual form (Thu, a woman's middle name) was not taken and no name was given.
+    PP-OCR's views decoded TRAN THU ? and TRAN THU CHI surely: a second source for those
+    letters at that place. A view read with another number of words, or with other
+    letters there, confirms nothing."""
+    def named(letters: list[str]) -> str | None:
+        mrz = mrz_lines(FEMALE_ID, "Trần Thu Chi", date(1999, 3, 4), "Nữ", date(2039, 3, 4))
+        zones = [{"key": "id_number", "value": FEMALE_ID},
+                 {"key": "mrz", "value": "\n".join([*mrz[:2], "TRAN<<THU<CHI<<<5"])},
+                 {"key": "name_band", "value": "TRẦN TU Củ\nTRẦN Ti@U của\nTRẦN rìa cap"}]
+        if letters:
+            zones.append({"key": "name_letters", "value": "\n".join(letters)})
+        got = extract_document("id_card", [page()], zone_readings=zones).fields.get(
+            "full_name")
+        return got.value if got else None
+
+    assert named([]) is None  # as it was
+    assert named(["TRAN THU ?", "TRAN THU CHI"]) == "Trần Thu Chi"
+    assert named(["TRAN THU ?"]) == "Trần Thu Chi"
+    assert named(["TRAN THU"]) is None
+    assert named(["TRAN THUY CHI"]) is None
+
+
+def test_a_listed_word_read_once_against_another_pp_ocr_read_as_often_is_no_name() -> None:
+    """Development 920001 0284 (Phan Tiến Thành): one Tesseract view read PHAN TIỀN TRANG,
+    the others THAI and debris for the given name, and PP-OCR's two views THANH and THAMH.
+    Each listed word was read once, and TRANG won only by coming first: Phan Tiến Trang was
+    given. Read once by each recogniser, neither word is evidence. A word PP-OCR read too,
+    or read by two Tesseract views, still wins as before."""
+    views = ["PHAN TIỀS THAI", "PHAN TIỀN TRANG", "PhHvn 7X TNHÀNG", "PAn TIỀN TM ônNG"]
+    assert vote_name(views, ("PHAN TIEN THANH", "PHAN TIEN THAMH"), "Nam") is None
+    assert vote_name(views, (), "Nam") == ("PHAN TIẾN TRANG", 1)  # no second recogniser
+    agreeing = ("PHAN TIEN TRANG", "PHAN TIEN THAMH")
+    assert vote_name(views, agreeing, "Nam") == ("PHAN TIẾN TRANG", 1)
+    twice = ["PHAN TIỀN TRANG", "PHAN TIỀN TRANG", "PhHvn 7X TNHÀNG"]
+    voted = vote_name(twice, ("PHAN TIEN THANH", "PHAN TIEN THAMH"), "Nam")
+    assert voted is not None and voted[0] == "PHAN TIẾN TRANG"
