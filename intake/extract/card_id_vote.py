@@ -60,6 +60,9 @@ SURE = 1.8
 #: 001193518874, its weakest digit (a blurred 8 read 0) at 0.73 at best; the 24 right
 #: numbers PP-OCR alone settled on seeds 552401-552701 had theirs at 0.83 or more.
 SURE_DIGIT = 0.75
+#: A PP-OCR view sure of every digit it read (its lowest digit probability): two such views
+#: outweigh a third reading another number (`_outweighs_dissent`).
+SURE_VIEW = 0.9
 
 
 def second_views(gray: np.ndarray, flat: np.ndarray, norm: np.ndarray,
@@ -178,7 +181,10 @@ def settle_two(tess: Sequence[str], pp: Sequence[tuple[str, float]],
 
     ``digits``: each PP-OCR view's probabilities of its 12 digits (aligned with ``pp``);
     with them, a Tesseract reading one digit off PP-OCR's unanimous number where PP-OCR's
-    views are all sure of that digit does not contradict it (`_overruled`)."""
+    views are all sure of that digit does not contradict it (`_overruled`).
+
+    PP-OCR alone (no Tesseract reading, no birth date) with one of its views reading
+    another number must outweigh it (`_outweighs_dissent`)."""
     values = [v for v, _ in pp]
     confirmed = [v for v in dict.fromkeys([*tess, *page]) if v in values]
     if confirmed:
@@ -202,13 +208,23 @@ def settle_two(tess: Sequence[str], pp: Sequence[tuple[str, float]],
             return None
         return value
     if not tess:
-        return value
+        return value if read or len(ranked) == 1 or _outweighs_dissent(value, pp, total) \
+            else None
     # One Tesseract reading against PP-OCR's all but unanimous views (four sure ones' worth)
     # is Tesseract's misread (a blurred 8 read 9 in one view, all five PP-OCR views at
     # 0.82-0.99 on a development photocopy read upside down).
     if len(tess) == 1 and total >= 2 * SURE:
         return value
     return value if _digit_by_digit(value, read, pp, total) else None
+
+
+def _outweighs_dissent(value: str, pp: Sequence[tuple[str, float]], total: float) -> bool:
+    """Whether PP-OCR's views of ``value`` outweigh another view's number when nothing else
+    was read: every one of them sure (`SURE_VIEW`), or together the weight of four sure
+    views (2 x `SURE`). Development photocopy 930001 'Bản photo CCCD 0292' (036089847807):
+    three views at 0.56-0.64 read ``036089847897`` (1.80, just `SURE`), the fourth, at
+    0.43, the number printed, and the wrong number was given."""
+    return total >= 2 * SURE or min(p for v, p in pp if v == value) >= SURE_VIEW
 
 
 def _birth_outread(value: str, read: Sequence[str], kept: Sequence[str]) -> bool:

@@ -57,10 +57,11 @@ _LABEL = "Họ và tên (full_name)"
 
 
 def check_card_name(result: Extraction, lines: list[str], mrz: Mrz | None,
-                    letters: Sequence[str] = ()) -> None:
+                    letters: Sequence[str] = (), copy: bool = False) -> None:
     """Confirm, mend or refuse the card's full name (see the module docstring). A QR name
     is exact and left alone. ``letters``: PP-OCR's surely decoded words of the name band,
-    one line per view (`card_zones.NAME_LETTERS_READ`)."""
+    one line per view (`card_zones.NAME_LETTERS_READ`); ``copy``: the card was read on a
+    photographed photocopy (`_refuse_unconfirmed_copy`)."""
     got = result.fields.get("full_name")
     if got is not None and got.source == "qr":
         return
@@ -68,6 +69,9 @@ def check_card_name(result: Extraction, lines: list[str], mrz: Mrz | None,
              if mrz is not None and mrz.id_number and mrz.birth_yymmdd else None)
     if names is not None:
         _against_mrz(result, lines, names, letters)
+    _refuse_pp_against(result, letters)
+    if copy:
+        _refuse_unconfirmed_copy(result, names, letters, lines)
     _refuse_disputed(result, lines)
     _refuse_unnamelike(result)
     _middle_by_sex(result)
@@ -161,15 +165,76 @@ def _pp_against(letters: Sequence[str], names: MrzName) -> str | None:
     0084' read PHAN for Phạm, where both views read PHAM (a view's YHAM was mended into
     Phan). A surely decoded word was right on all 1,271 of 200 development photos' name
     bands (`card_zones.LEXICON_MARGIN`)."""
-    if names.cut:
-        return None
-    n = len(names.words)
-    for i, word in enumerate(names.words):
+    return None if names.cut else _read_otherwise(letters, list(names.words))
+
+
+def _read_otherwise(letters: Sequence[str], words: list[str]) -> str | None:
+    """A listed word other than ``words``' (folded capitals) that PP-OCR's views decoded
+    surely, alike, at its place: two views or more, each read as that many words, none of
+    them surely decoding the word itself there."""
+    n = len(words)
+    for i, word in enumerate(words):
         read = [w[i] for line in letters if len(w := line.split()) == n and w[i] != "?"]
         others = [w for w in read if w != word]
         if len(others) >= 2 and len(set(others)) == 1 and len(others) == len(read):
             return others[0]
     return None
+
+
+def _refuse_unconfirmed_copy(result: Extraction, names: MrzName | None,
+                             letters: Sequence[str], lines: list[str]) -> None:
+    """On a photographed photocopy, a name (not the QR's) with a word whose letters no
+    second source read at its place is refused (`_confirmed`). A copy's name band is so
+    blurred that the recognisers read listed names that are not there, and the band's
+    vote then has little but the lists behind it: on the 135 photocopies of development
+    seed 930001 the vote gave nine wrong names (Cẩm for Tâm, Võ for Vũ, Lê Vy for Lê Minh
+    Diệu Vy, Liên for Tiến...), five with a word no second source read. The tone marks
+    are still the vote's: the sources are letters only."""
+    got = result.fields.get("full_name")
+    if got is None or got.source == "qr":
+        return
+    words = [fold(w).upper() for w in got.value.split()]
+    if not _confirmed(words, names, letters, lines):
+        _refuse(result, "bản photo: không có nguồn thứ hai xác nhận chữ của tên / photocopy: "
+                        "no second reading confirms the name's letters")
+
+
+def _confirmed(words: list[str], names: MrzName | None, letters: Sequence[str],
+               lines: list[str]) -> bool:
+    """Whether each of ``words`` (folded capitals) was read at its place by a second
+    source: the MRZ's names line (read with as many words, or cut short), a PP-OCR view's
+    surely decoded word (``letters``, one line per view), or three of the card's readings
+    (the name band's views, the page OCR's line) read with as many words. Development
+    930001 0096: all four views read NGUYÊN BẢO NGHĨA, PP-OCR NGIIIA (not sure); 0437:
+    the MRZ read LE<<THANH<MUNG, both PP-OCR views HUNG surely."""
+    n = len(words)
+    mrz = list(names.words) if names is not None and (names.cut or len(names.words) == n) \
+        else []
+    read = [r for line in lines if len(r := [fold(w).upper() for w in _words(line)]) == n]
+    for i, word in enumerate(words):
+        if i < len(mrz) and mrz[i] == word:
+            continue
+        if any(len(w := line.split()) == n and w[i] == word for line in letters):
+            continue
+        if sum(r[i] == word for r in read) >= 3:
+            continue
+        return False
+    return True
+
+
+def _refuse_pp_against(result: Extraction, letters: Sequence[str]) -> None:
+    """A name (not the QR's) one of whose words PP-OCR's views surely decoded as another
+    listed word, alike (`_read_otherwise`), is refused: the second recogniser, checked
+    against the lists, outweighs a word the vote took from one Tesseract view with the
+    list behind it. Development photocopy 930001 'Bản photo CCCD 0088' (Lê Tiến
+    Vinh): Tesseract's views read tIẾN, LIẾN and HIẾN twice, the vote gave Lê Liên Vinh,
+    and both of PP-OCR's views decoded LE TIEN VINH surely."""
+    got = result.fields.get("full_name")
+    if got is None or got.source == "qr" or not letters:
+        return
+    other = _read_otherwise(letters, [fold(w).upper() for w in got.value.split()])
+    if other is not None:
+        _refuse(result, f"PP-OCR đọc {other} / PP-OCR read {other}")
 
 
 def _named_by_mrz(names: MrzName, lines: list[str], sex: str | None,

@@ -346,6 +346,8 @@ def _settle_with_ink(words: list[str], pending: dict[int, list[str]], ink: InkRe
         if None in (expected, measured) or expected == measured:
             continue
         fits = [f for f in same_letters(words[i]) if marked_above(f) == measured]
+        if len(fits) == 1 and _listed_form(words[i], False) and not measured:
+            return False  # the views' listed THÀNH, the ink's listed Thanh: no evidence
         if len(fits) == 1:  # no form fits: the ink missed a mark crowding a capital (Ỳ)
             words[i] = fits[0].upper()
     for i, listed_as in pending.items():

@@ -564,6 +564,17 @@ def _sure_words(words: list[WordChoice]) -> str:
 NAME_LETTERS_READ = "name_letters"
 
 
+#: The key saying the cards were read on a photographed photocopy (`photo_ocr.reread_cards`):
+#: their names are held to a second source (`card_name_check._refuse_unconfirmed_copy`);
+#: never a field.
+CARD_COPY = "card_copy"
+
+
+def zone_card_copy(readings: list[dict[str, str]]) -> bool:
+    """Whether the readings are of cards on a photographed photocopy (`CARD_COPY`)."""
+    return any(r.get("key") == CARD_COPY for r in readings)
+
+
 def zone_name_letters(readings: list[dict[str, str]]) -> list[str]:
     """The lines of `NAME_LETTERS_READ` readings (PP-OCR's sure words of name bands)."""
     return [line for r in readings if r.get("key") == NAME_LETTERS_READ
@@ -708,8 +719,8 @@ def apply_zone_readings(result: Any, readings: list[dict[str, str]]) -> list[str
         if key in ("mrz", NAME_BAND):
             mrz_lines.extend(value.splitlines())
             continue
-        if key in (PROVINCE_READ, NAME_LETTERS_READ):
-            continue  # evidence for the MRZ checks (`zone_provinces`, `zone_name_letters`)
+        if key in (PROVINCE_READ, NAME_LETTERS_READ, CARD_COPY):
+            continue  # evidence for the name and MRZ checks (`zone_provinces`, ...)
         if key == "full_name":
             parsed = parse_name(value)
             if parsed is None:

@@ -50,12 +50,14 @@ def _override(result: Extraction, key: str, value: str, raw: str, source: str) -
 
 
 def apply_card_sources(result: Extraction, lines: list[str], payloads: list[str],
-                       provinces: Sequence[str] = (), letters: Sequence[str] = ()) -> None:
+                       provinces: Sequence[str] = (), letters: Sequence[str] = (),
+                       copy: bool = False) -> None:
     """Use the card's QR payload, then its MRZ, as exact sources for the printed fields;
     then check the full name against the MRZ names line, the card's sex and the shape of a
     name (`check_card_name`). ``provinces``: province codes a front's unsettled number
     band read alike (`card_zones.zone_provinces`), a second reading of the MRZ's;
-    ``letters``: the words PP-OCR decoded surely on name bands (`card_zones.zone_name_letters`)."""
+    ``letters``: the words PP-OCR decoded surely on name bands (`card_zones.zone_name_letters`);
+    ``copy``: the card was read on a photographed photocopy (`card_zones.CARD_COPY`)."""
     for payload in payloads:
         qr = parse_card_qr(nfc(payload))
         if qr is None:
@@ -71,7 +73,7 @@ def apply_card_sources(result: Extraction, lines: list[str], payloads: list[str]
         break
     mrz = read_mrz(lines)
     _apply_mrz(result, mrz, provinces)
-    check_card_name(result, lines, mrz, letters)
+    check_card_name(result, lines, mrz, letters, copy)
 
 
 def _apply_mrz(result: Extraction, mrz: Mrz | None, provinces: Sequence[str] = ()) -> None:

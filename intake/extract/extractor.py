@@ -15,6 +15,7 @@ from intake.extract.address import normalise_address
 from intake.extract.candidates import Candidate, Vocabulary, collect, vocabulary
 from intake.extract.card_zones import (
     apply_zone_readings,
+    zone_card_copy,
     zone_name_letters,
     zone_provinces,
 )
@@ -80,7 +81,8 @@ def extract_document(
         zone_mrz = apply_zone_readings(result, zone_readings or [])  # photos: card_zones
         apply_card_sources(result, [ln.text for ln in doc.lines] + zone_mrz, qr_payloads or [],
                            zone_provinces(zone_readings or []),
-                           zone_name_letters(zone_readings or []))
+                           zone_name_letters(zone_readings or []),
+                           zone_card_copy(zone_readings or []))
     fill_unlabelled_id(schema, doc, result)
     check_id_numbers(schema, result)
     result.review_reasons.extend(missing_required(schema, result))

@@ -13,7 +13,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from intake.extract.card_zones import ZoneReader, ZoneReading, merge
+from intake.extract.card_zones import CARD_COPY, ZoneReader, ZoneReading, merge
 from intake.extract.qr import decode_qr, decode_qr_corner, parse_card_qr
 from intake.ocr.base import OcrEngine, OcrLine, PageText, map_boxes, shifted
 from intake.preprocess.cards import CardRegion
@@ -108,6 +108,8 @@ def reread_cards(zones: ZoneReader, image: Image.Image, page: PageText,
         if readings:
             lines = merge(lines, readings, (left, top), (right - left) / CARD_SIZE[0])
             found.extend(readings)
+    if found and flat is not None and keys is None:  # a photographed copy's cards
+        found.append(ZoneReading(CARD_COPY, "1", ()))
     return PageText(tuple(lines), page.width, page.height, engine=page.engine,
                     source=page.source), found
 

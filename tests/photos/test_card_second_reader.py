@@ -223,3 +223,19 @@ def test_a_birth_date_the_two_recognisers_read_differently_does_not_refuse_the_n
 
     assert birth_to_check("1987-11-10", numbers, not_asked) == "1987-11-10"
     assert birth_to_check("1967-11-10", [], not_asked) == "1967-11-10"
+
+
+def test_unsure_pp_ocr_views_do_not_outweigh_a_view_reading_another_number() -> None:
+    """Development photocopy 930001 'Bản photo CCCD 0292' (036089847807): Tesseract read
+    no valid number and no birth date; three of PP-OCR's views read ``036089847897`` at
+    0.56-0.64 (1.80, just `SURE`), each digit sure in some view, and the fourth, at 0.43,
+    the number printed: the wrong number was given. Against a view reading another number,
+    PP-OCR alone needs every view of its number sure (0.9), or four sure views' weight."""
+    printed, misread = "036089847807", "036089847897"
+    views = [(misread, 0.644), (misread, 0.564), (printed, 0.431), (misread, 0.593)]
+    assert settle_two([], views, None) is None
+    assert settle_two([], [v for v in views if v[0] == misread], None) == misread  # as before
+    sure = [(printed, 0.99), (printed, 0.95), (misread, 0.43)]
+    assert settle_two([], sure, None) == printed
+    four = [(printed, 0.95), (printed, 0.93), (printed, 0.9), (printed, 0.88), (misread, 0.4)]
+    assert settle_two([], four, None) == printed

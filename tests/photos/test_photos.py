@@ -157,12 +157,28 @@ def test_page_reader_reads_card_photos(photo_set: tuple[Path, list[dict[str, Any
             assert result.photo is not None and result.photo["kind"] == "cards"
             assert result.width == CARD_SIZE[0] + 80
             assert result.seconds["photo"] < 1.0
+            assert all(z["key"] != "card_copy" for z in result.photo.get("zones", []))
             words = PageWords(1, result.width, result.height, result.words, result.text_source)
             fields = extract_document("id_card", [words], qr_payloads=result.qr,
                                       zone_readings=result.photo.get("zones", [])).fields
             expected = truth["documents"][0]["fields"]["id_number"]
             hits += fields.get("id_number") is not None and fields["id_number"].value == expected
     assert hits >= len(cards) - 1
+
+
+def test_cards_on_a_photographed_copy_are_marked_as_read_on_a_copy(
+        photo_set: tuple[Path, list[dict[str, Any]]]) -> None:
+    """The zone readings of cards found on a photographed A4 copy say so (``card_copy``):
+    the name checks hold a copy's name to a second source (`card_name_check`)."""
+    out, truths = photo_set
+    copies = [t for t in truths if _photo(t)["scene"] == "photocopy"]
+    assert copies
+    with tempfile.TemporaryDirectory() as tmp:
+        reader = PageReader(Settings(data_dir=Path(tmp), workers=1))
+        result = reader.read(PageTask(str(out / copies[0]["file"]), "image", 0))
+    assert result.photo is not None and result.photo["kind"] == "page"
+    keys = [z["key"] for z in result.photo.get("zones", [])]
+    assert "card_copy" in keys and "id_number" in keys
 
 
 def test_card_lying_upside_down_is_turned_over(
