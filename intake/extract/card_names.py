@@ -184,18 +184,10 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
     mended: set[str] = set()  # surnames (folded) a reading was mended into, and as read
     as_read: set[str] = set()
     for index, text in enumerate([*texts, *letters_only]):
-        tokens = re.sub(r"[^\w\s]|_", " ", _INSIDE.sub("", as_capitals(_debris_cut(text))),
-                        ).split()
-        if sex == "Nữ":  # her middle THỊ read with 1s for its strokes ("T11"): THỊ's remains
-            tokens = [_thi_with_ones(t) if 0 < i < len(tokens) - 1 else t
-                      for i, t in enumerate(tokens)]
-        letters = " ".join(re.sub(r"\d", " ", " ".join(tokens)).split())
-        if not letters or letters.upper() != letters:
+        view = _view_words(text, sex)
+        if view is None:
             continue
-        raw = [part for i, w in enumerate(letters.split()) for part in _unmerged(w, i == 0)]
-        # what blur leaves of a woman's middle THỊ ("TII") is hers, not a U mended (TU)
-        words = [w if sex == "Nữ" and 0 < i < len(raw) - 1 and fold(w) in _THI_REMAINS
-                 else _unbroken(w, i == 0) for i, w in enumerate(raw)]
+        raw, words = view
         (mended if words[0] != raw[0] else as_read).add(fold(words[0]))
         letters = " ".join(_woman_middle(words, letters_only) if sex == "Nữ" else words)
         parsed = parse_name(letters)
@@ -271,7 +263,11 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
         if settled is None:
             return None  # views read two tone marks of listed names (THÙY, THỦY): hidden
         words.append(settled)
-    if not _settle_with_ink(words, pending, ink, sex):
+    # a word's form, marks and all, as a token of two readings or more (one a vote could
+    # not take whole counts: "®Gt:YÊN THÀNH THÂNG")
+    tokens = [set(re.sub(r"[^\w\s]|_", " ", text.upper()).split()) for text in texts]
+    twice = {i for i in range(1, len(words)) if sum(words[i] in t for t in tokens) >= 2}
+    if not _settle_with_ink(words, pending, ink, sex, twice):
         return None
     words[1:] = [_marked_like(w) for w in words[1:]]
     words[1:] = [(usual.upper() if (usual := invented_mark(w, i == len(words) - 1, sex))
@@ -303,13 +299,40 @@ def _outread_once(letters: str, ranked: list[str], votes: list[str], spellings: 
                and any(fold(w) == f for w, by_tess in column if not by_tess) for f in ranked)
 
 
+def _view_words(text: str, sex: str | None) -> tuple[list[str], list[str]] | None:
+    """One reading of a name band as the vote takes it (`vote_name`): its words as read
+    (in capitals, debris, digits and punctuation out, words run together split) and as
+    mended (a U or H broken into strokes put back, `_unbroken`; what blur leaves of a
+    woman's middle THỊ kept); None for a reading with no capitals word."""
+    tokens = re.sub(r"[^\w\s]|_", " ", _INSIDE.sub("", as_capitals(_debris_cut(text))),
+                    ).split()
+    if sex == "Nữ":  # her middle THỊ read with 1s for its strokes ("T11"): THỊ's remains
+        tokens = [_thi_with_ones(t) if 0 < i < len(tokens) - 1 else t
+                  for i, t in enumerate(tokens)]
+    letters = " ".join(re.sub(r"\d", " ", " ".join(tokens)).split())
+    if not letters or letters.upper() != letters:
+        return None
+    raw = [part for i, w in enumerate(letters.split()) for part in _unmerged(w, i == 0)]
+    # what blur leaves of a woman's middle THỊ ("TII") is hers, not a U mended (TU)
+    words = [w if sex == "Nữ" and 0 < i < len(raw) - 1 and fold(w) in _THI_REMAINS
+             else _unbroken(w, i == 0) for i, w in enumerate(raw)]
+    return raw, words
+
+
+def read_as_voted(text: str, sex: str | None) -> list[str]:
+    """A name band's reading as the vote reads it, word by word, folded capitals
+    (`_view_words`: broken letters mended); empty when it has no capitals word."""
+    view = _view_words(text, sex)
+    return [fold(w).upper() for w in view[1]] if view is not None else []
+
+
 #: Per word of a band read as that many words: a mark above its capitals (True), none
 #: (False), unsure (None); None when the band cannot be split so (`name_ink.word_marks`).
 InkReader = Callable[[int], "list[bool | None] | None"]
 
 
 def _settle_with_ink(words: list[str], pending: dict[int, list[str]], ink: InkReader | None,
-                    sex: str | None) -> bool:
+                    sex: str | None, twice: set[int] = frozenset()) -> bool:
     """Give each word only the second recogniser read (``pending``: its listed forms) its
     form, in place in ``words``, and hear the band's ink on the others; False when the name
     is refused.
@@ -318,10 +341,14 @@ def _settle_with_ink(words: list[str], pending: dict[int, list[str]], ink: InkRe
     for this ``sex`` mostly carries (`name_usage`), as before; when usage leaves them open,
     the forms the band's ink rules out go (`name_ink`): ink above the capitals is a tone
     mark, hat or breve (Thành, Ánh), none is none (Thanh, Anh). A word Tesseract's views
-    voted whose marks the ink contradicts (GIÁ with nothing above it, DŨNG likewise) takes
-    the one listed form of its letters the ink allows (Gia, Dung); with none, it stays as
-    read (a grave crowding a Ỳ's arm leaves no ink above the capitals: Quỳnh, measured
-    clear on three of the consumed seeds' bands, has no unmarked form).
+    voted whose marks the ink contradicts (GIÁ with nothing above it, HÒA read once among
+    HỌA and HÓA) takes the one listed form of its letters the ink allows (Gia, Hoa); with
+    none, it stays as read (a grave crowding a Ỳ's arm leaves no ink above the capitals:
+    Quỳnh, measured clear on three of the consumed seeds' bands, has no unmarked form).
+    But a listed form two readings show, marks and all (``twice``), that the ink measures
+    clear is refused, not mended: on development photocopy 930001 0415 two views read
+    THÀNH, two THANH, and the ink, the grave thinned out on the copy, made the tie's
+    Thành a wrong Thanh.
 
     The ink is heard on a word only when it agrees with every other word of the name it is
     sure of (NGUYỄN marked, MINH clear) and is sure of at least one: a band split into the
@@ -346,8 +373,8 @@ def _settle_with_ink(words: list[str], pending: dict[int, list[str]], ink: InkRe
         if None in (expected, measured) or expected == measured:
             continue
         fits = [f for f in same_letters(words[i]) if marked_above(f) == measured]
-        if len(fits) == 1 and _listed_form(words[i], False) and not measured:
-            return False  # the views' listed THÀNH, the ink's listed Thanh: no evidence
+        if len(fits) == 1 and i in twice and _listed_form(words[i], False) and not measured:
+            return False  # THÀNH read twice, listed; the ink's Thanh listed too: no evidence
         if len(fits) == 1:  # no form fits: the ink missed a mark crowding a capital (Ỳ)
             words[i] = fits[0].upper()
     for i, listed_as in pending.items():

@@ -143,3 +143,8 @@ def test_a_listed_mark_the_views_read_that_the_ink_misses_refuses_the_name() -> 
     assert vote_name(views, pp, "Nam", lambda words: [True, False, True]) is None
     assert vote_name(views, pp, "Nam", lambda words: [True, True, True]) == (
         "NGUYỄN THÀNH THẮNG", 1)
+    # a mark read once among others (development photocopy 920001 0216, Trần Minh Hoa:
+    # HỌA twice, HÓA, HÒA) still gives way to the ink's one listed form
+    views = ["THÂN MINH HỌA", "TRÀN MÌNH HÓA", "TRẦN MỸ†NH HỌA", "TRẤN MÌNH HÒA"]
+    assert vote_name(views, ("TRAN MINH HOA", "TRAN MINH HOA"), "Nữ",
+                     lambda words: [True, False, False]) == ("TRẦN MINH HOA", 1)
