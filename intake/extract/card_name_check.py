@@ -1,13 +1,17 @@
 """Last checks of an ID card's full name against the rest of the card (photos, card scans).
 
 By then the name has been read by zone or by label, and the card's MRZ, sex and ID number
-are known. Six checks, each one either confirms, mends from a second source, or refuses:
+are known. Eight checks, each one either confirms, mends from a second source, or refuses:
 
 - the MRZ names line, when the MRZ's number and birth date check (`mrz_names`); when the
   front gave no name at all, the MRZ's letters name the card if every word has one listed
   form (or the marks of one are read on the card, or the sex settles a middle Văn / Vân,
   or, with no marks read, one form is the usual one at that place for that sex); a name
   the MRZ spells otherwise takes the MRZ's word where a view of the name band read it too;
+- PP-OCR's views of the name band, decoded against the listed names: a word two of them
+  surely decoded as another listed word refuses the name;
+- on a photographed photocopy, each word needs a second source (the MRZ's names line, a
+  sure PP-OCR view, or two readings of the band): one reading and the lists are not enough;
 - a name read by label whose words are mostly no Vietnamese syllable is someone's label text
   misread ("F D Gaegz" from "Full name"), not a name: refused (on a photo, one such word);
 - the middle-name markers Văn (men) and Vân (a woman's name): blur turns the breve into a
@@ -77,7 +81,7 @@ def check_card_name(result: Extraction, lines: list[str], mrz: Mrz | None,
     _refuse_unnamelike(result)
     _middle_by_sex(result)
     _refuse_doubtful_marks(result)
-    _refuse_unusual_marks(result)
+    _refuse_unusual_marks(result, copy)
 
 
 def _set(result: Extraction, value: str, note: str, got: ExtractedField | None,
@@ -124,9 +128,9 @@ def _against_mrz(result: Extraction, lines: list[str], names: MrzName,
         return
     against = _pp_against(letters, names)
     if against is not None:
-        if got is not None:
-            _refuse(result, f"không khớp dòng tên MRZ {mrz_text}, PP-OCR đọc {against} / does "
-                            f"not match the MRZ names line; PP-OCR read {against}")
+        if got is not None and not _pp_sides_with(got.value, against):
+            _refuse(result, f"không khớp dòng tên MRZ {mrz_text}, PP-OCR đọc {against[1]} / "
+                            f"does not match the MRZ names line; PP-OCR read {against[1]}")
         return
     if got is None:
         named = _named_by_mrz(names, lines, _sex(result), letters)
@@ -157,9 +161,21 @@ def _against_mrz(result: Extraction, lines: list[str], names: MrzName,
     _refuse(result, f"không khớp dòng tên MRZ {mrz_text} / does not match the MRZ names line")
 
 
-def _pp_against(letters: Sequence[str], names: MrzName) -> str | None:
+def _pp_sides_with(name: str, against: tuple[int, str]) -> bool:
+    """Whether the word PP-OCR's views surely read against the MRZ's (``against``: its
+    place and letters) is ``name``'s own there: the MRZ's word is then the misread, and the
+    name, read by the band and by PP-OCR alike, stands. Fresh 554401 'Bản photo CCCD 0050'
+    (Nguyễn Quang Đạt, a card with its back): every view read ĐẠT, both PP-OCR views DAT,
+    the MRZ DAI; the name was refused."""
+    i, word = against
+    words = [fold(w).upper() for w in name.split()]
+    return i < len(words) and words[i] == word
+
+
+def _pp_against(letters: Sequence[str], names: MrzName) -> tuple[int, str] | None:
     """A listed word other than the MRZ's that PP-OCR's views read surely, alike, at that
-    word's place (two views or more, the name read with the MRZ's number of words), or None.
+    word's place, and that place (two views or more, the name read with the MRZ's number of
+    words), or None.
     The names line has no check digit, and blur there drops or changes letters into
     another name: fresh 553801 0047 read HO<<BAO<AN for Hồ Bảo Thành, where both PP-OCR
     views read HO BAO THANH (the name was given as Hồ Bảo An); 553801 'Bản photo CCCD
@@ -169,7 +185,7 @@ def _pp_against(letters: Sequence[str], names: MrzName) -> str | None:
     return None if names.cut else _read_otherwise(letters, list(names.words))
 
 
-def _read_otherwise(letters: Sequence[str], words: list[str]) -> str | None:
+def _read_otherwise(letters: Sequence[str], words: list[str]) -> tuple[int, str] | None:
     """A listed word other than ``words``' (folded capitals) that PP-OCR's views decoded
     surely, alike, at its place: two views or more, each read as that many words, none of
     them surely decoding the word itself there."""
@@ -178,7 +194,7 @@ def _read_otherwise(letters: Sequence[str], words: list[str]) -> str | None:
         read = [w[i] for line in letters if len(w := line.split()) == n and w[i] != "?"]
         others = [w for w in read if w != word]
         if len(others) >= 2 and len(set(others)) == 1 and len(others) == len(read):
-            return others[0]
+            return i, others[0]
     return None
 
 
@@ -236,7 +252,7 @@ def _refuse_pp_against(result: Extraction, letters: Sequence[str]) -> None:
         return
     other = _read_otherwise(letters, [fold(w).upper() for w in got.value.split()])
     if other is not None:
-        _refuse(result, f"PP-OCR đọc {other} / PP-OCR read {other}")
+        _refuse(result, f"PP-OCR đọc {other[1]} / PP-OCR read {other[1]}")
 
 
 def _named_by_mrz(names: MrzName, lines: list[str], sex: str | None,
@@ -506,15 +522,18 @@ def _refuse_doubtful_marks(result: Extraction) -> None:
         _refuse(result, "dấu thanh không rõ / tone mark unclear")
 
 
-def _refuse_unusual_marks(result: Extraction) -> None:
+def _refuse_unusual_marks(result: Extraction, copy: bool = False) -> None:
     """On a card read by zone (a photo), a middle or given word read as one listed form
     where another form of its letters is the usual one at that place for the holder's sex
     (`name_usage`: a woman's given name YÊN where Yến is usual, MỸ where My is) refuses the
     name: the photo's marks and the name's usage disagree, and which is right is for an
     officer to see. Tesseract drops the acute of Ế on every view of a sharp card (fresh seed
-    549501: Yến read YÊN three times) and blur draws a tilde where none is printed."""
+    549501: Yến read YÊN three times) and blur draws a tilde where none is printed. A card
+    on a photographed photocopy (``copy``) is a photo too, even when no field was taken
+    from its zones (fresh 554401 'Bản photo CCCD 0030': the number from the MRZ, the name
+    Thủy from the page OCR's line, which the MRZ's THUY agreed with, for Thùy)."""
     got = result.fields.get("full_name")
-    if got is None or got.source == "qr" or not _by_zone(result):
+    if got is None or got.source == "qr" or not (_by_zone(result) or copy):
         return
     words, sex = got.value.split(), _sex(result)
     for i, word in enumerate(words[1:], 1):

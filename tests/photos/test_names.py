@@ -314,9 +314,10 @@ def test_the_mrz_names_nothing_pp_ocr_read_surely_otherwise() -> None:
     the front's vote named no one, the MRZ read HO<<BAO<AN, every word with one listed
     form, and the card was given as Hồ Bảo An; both of PP-OCR's views decoded HO BAO THANH
     surely. 553801 'Bản photo CCCD 0084' (Phạm Trọng Duy): the MRZ read PHAN, a view's
-    YHAM was mended into it over the vote's Phạm; both views decoded PHAM. Now neither is
-    given. Where PP-OCR's views agree with the MRZ, or decoded nothing surely there, the
-    MRZ names and mends as before."""
+    YHAM was mended into it over the vote's Phạm; both views decoded PHAM. Neither is
+    given by the MRZ now, and the vote's Phạm, which PP-OCR's word sides with, stands
+    (since fresh 554401 'Bản photo CCCD 0050', below). Where PP-OCR's views agree with the
+    MRZ, or decoded nothing surely there, the MRZ names and mends as before."""
     assert _with_letters(None, "Hồ Bảo An", []) == "Hồ Bảo An"  # as before: no evidence
     assert _with_letters(None, "Hồ Bảo An", ["HO BAO THANH", "HO BAO THANH"]) is None
     assert _with_letters(None, "Hồ Bảo An", ["HO BAO AN", "HO BAO ?"]) == "Hồ Bảo An"
@@ -324,7 +325,9 @@ def test_the_mrz_names_nothing_pp_ocr_read_surely_otherwise() -> None:
     band = ("YHAM TRƠNG DUY", "NHậM TRỢNG DỤYV", "PHậM TRỢNG DỤUYV")
     assert _with_letters("Phạm Trọng Duy", "Phan Trọng Duy", [], band) == "Phan Trọng Duy"
     assert _with_letters("Phạm Trọng Duy", "Phan Trọng Duy",
-                         ["PHAM TRONG DUY", "PHAM TRONG DUY"], band) is None
+                         ["PHAM TRONG DUY", "PHAM TRONG DUY"], band) == "Phạm Trọng Duy"
+    assert _with_letters("Phạm Trọng Duy", "Phan Trọng Duy",
+                         ["PHUNG TRONG DUY", "PHUNG TRONG DUY"], band) is None
 
 
 def test_pp_ocr_letters_confirm_an_mrz_word_for_its_usual_form() -> None:
@@ -438,10 +441,50 @@ def test_each_word_of_a_copys_name_may_have_its_own_second_source() -> None:
     four = ["NGUYÊN BẢO NGHĨA"] * 4
     letters = ["NGUYEN BAO ?", "NGUYEN BAO ?"]
     assert stored("NGUYỄN BẢO NGHĨA", four, letters) == "Nguyễn Bảo Nghĩa"
-    assert stored("NGUYỄN BẢO NGHĨA", four[:1] + ["NGUYÊN BẢO NGIIIA"], letters) == (
+    assert stored("NGUYỄN BẢO NGHĨA", [*four[:1], "NGUYÊN BẢO NGIIIA"], letters) == (
         "Nguyễn Bảo Nghĩa")
     assert stored("NGUYỄN BẢO NGHĨA", four[:1] + ["NGUYÊN BẢO NGOA"] * 3, letters) is None
     band = ["LẺ THÀNH MƯNG", "LÊ TMÀANH MƯNÏG", "LÊ ¡ MÀNGH MƯNG", "LẺ IÐ ÀNH MƯNG"]
     line = "LE<<THANH<MUNG<<<<<"
     assert stored("LÊ THÀNH HƯNG", band, ["LE ? HUNG", "LE ? HUNG"], line) == "Lê Thành Hưng"
     assert stored("LÊ THÀNH HƯNG", band, ["LE ? ?", "LE ? ?"], line) is None
+
+
+def test_pp_ocr_siding_with_the_name_against_the_mrz_keeps_it() -> None:
+    """Fresh 554401 'Bản photo CCCD 0050' (Nguyễn Quang Đạt, a card with its back): every
+    view read ĐẠT, both PP-OCR views decoded DAT surely, and the MRZ's names line read DAI,
+    also a listed name. PP-OCR read against the MRZ, and the name was refused for not
+    matching it; but PP-OCR's word is the name's own: the MRZ is the misread."""
+    zones = [{"key": "id_number", "value": MALE_ID},
+             {"key": "full_name", "value": "NGUYỄN QUANG ĐẠT"},
+             {"key": "name_band", "value": "\n".join(["NGUYÊN QUANG ĐẠT"] * 4)},
+             {"key": "name_letters", "value": "NGUYEN QUANG DAT\nNGUYEN QUANG DAT"},
+             {"key": "mrz", "value": "\n".join(mrz_lines(
+                 MALE_ID, "Nguyễn Quang Đài", date(1999, 3, 4), "Nam", date(2039, 3, 4)))}]
+    result = extract_document("id_card", [page()], zone_readings=zones)
+    assert result.fields["full_name"].value == "Nguyễn Quang Đạt"
+    zones[1] = {"key": "full_name", "value": "NGUYỄN QUANG ĐÀI"}  # the vote's own misread
+    result = extract_document("id_card", [page()], zone_readings=zones)
+    assert "full_name" not in result.fields
+
+
+def test_a_copys_name_from_the_page_line_is_held_to_a_photos_mark_checks() -> None:
+    """Fresh 554401 'Bản photo CCCD 0030' (Nguyễn Bích Thùy Hà, a photographed copy): the
+    number came from the MRZ and no name from the zone vote, so no field was the zones';
+    the page OCR's line NGUYỄN BÍCH THỦY HÀ, which the MRZ's THUY agreed with, gave Thủy,
+    unchecked for a hook that is as likely a blurred grave (a woman's middle name). A
+    card on a copy is a photo: the name is refused."""
+    mrz = "\n".join(mrz_lines(FEMALE_ID, "Nguyễn Bích Thùy Hà", date(1999, 3, 4), "Nữ",
+                              date(2039, 3, 4)))
+    name_line = ("NGUYỄN BÍCH THỦY HÀ", 300)
+
+    def stored(copy: bool) -> str | None:
+        zones = [{"key": "mrz", "value": mrz}]
+        if copy:
+            zones.append({"key": "card_copy", "value": "1"})
+        p = page(line(("Họ và tên / Full name:", 100)), line(name_line))
+        got = extract_document("id_card", [p], zone_readings=zones).fields.get("full_name")
+        return got.value if got else None
+
+    assert stored(False) == "Nguyễn Bích Thủy Hà"  # a scan's page line: as before
+    assert stored(True) is None
