@@ -239,7 +239,8 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
             words.append(listed_as[0].upper())
             continue
 
-        usual = (_grave_over_hook(forms) or _usual_of_disputed(forms, i == len(target) - 1, sex)
+        usual = (_grave_over_hook(forms, i == len(target) - 1, sex)
+                 or _usual_of_disputed(forms, i == len(target) - 1, sex)
                  if i else None)
         if usual is not None:
             words.append(usual)
@@ -425,7 +426,7 @@ def hook_for_grave(word: str, given: bool, sex: str | None) -> str | None:
     return graves[0]
 
 
-def _grave_over_hook(forms: tuple[str, ...]) -> str | None:
+def _grave_over_hook(forms: tuple[str, ...], given: bool, sex: str | None) -> str | None:
     """The views read one word's letters with a grave and with a hook, both listed forms
     (THÙY and THỦY): the grave, which a view saw. Tesseract reads a blurred grave as a
     hook and hardly ever a hook as a grave: on the name bands of six consumed seeds
@@ -433,13 +434,21 @@ def _grave_over_hook(forms: tuple[str, ...]) -> str | None:
     hook read as a grave once in 282 (BẢO as BÀO), and THỦY never as THÙY (24 views).
     The six names whose views so disputed a word on those seeds were all Thùy (the vote
     refused them). Other disputes (THÚY and THỦY: blur turns hooks into acutes and acutes
-    into hooks) are left to the rules below."""
+    into hooks) are left to the rules below.
+
+    Only where the grave form is the usual one at this place for this sex
+    (`hook_for_grave`: a woman's middle Thùy, 13 to Thủy's 3): fresh 554701 0086, Trương
+    Bích Thủy, a woman's given name (Thùy 9, Thủy 6), was read THỦY twice and THÙY twice,
+    and Thùy was given."""
     read = {f for f in forms if known_syllable(f)}
     if len(read) != 2 or len({untoned(f) for f in read}) != 1:
         return None
     graves = [f for f in read if tone_of(f) == _GRAVE]
     hooks = [f for f in read if tone_of(f) == _HOOK]
-    return graves[0] if len(graves) == 1 and len(hooks) == 1 else None
+    if len(graves) != 1 or len(hooks) != 1:
+        return None
+    usual = hook_for_grave(hooks[0], given, sex)
+    return graves[0] if usual is not None and usual.upper() == graves[0].upper() else None
 
 
 def _usual_of_disputed(forms: tuple[str, ...], given: bool, sex: str | None) -> str | None:

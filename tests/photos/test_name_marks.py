@@ -184,3 +184,14 @@ def test_thi_read_with_ones_and_words_run_together() -> None:
     views = ["NGUYỀN THỊ JLINH", "NGUYÊN THỊ J.FNH", "NGUYỀN THỊ J.ïNH", "NGUYÊN THỊ J.FNH"]
     voted = vote_name(views, ("NGUYEN THILINH", "NGUYEN THILINH"), "Nữ")
     assert voted is not None and voted[0] == "NGUYỄN THỊ LINH"
+
+
+def test_the_grave_wins_over_the_hook_only_where_it_is_the_usual_form() -> None:
+    """Fresh 554701 0086 (Trương Bích Thủy, a woman's given name): two views read THỦY,
+    two THÙY, and the grave was given. A woman's given Thùy is not so much more usual
+    than Thủy (9 to 6) that a grave read must be the print: refused. Her middle name,
+    where Thùy is four times as usual, still takes the grave."""
+    given = ["TRƯƠNG BÍCH THỦY", "TRƯƠNG SÍCH THỦY", "TRƯƠNG BÍCH THÙY", "TRƯƠNG BÁCH THÙY"]
+    assert vote_name(given, ("TRUONG BICH THUY", "TRUONG BICH THUY"), "Nữ") is None
+    middle = ["TRƯƠNG THỦY LINH", "TRƯƠNG THỦY LINH", "TRƯƠNG THÙY LINH", "TRƯƠNG THÙY LINH"]
+    assert vote_name(middle, (), "Nữ") == ("TRƯƠNG THÙY LINH", 0)
