@@ -178,6 +178,8 @@ def settle_two(tess: Sequence[str], pp: Sequence[tuple[str, float]],
     confirm a PP-OCR reading like a band reading does, but do not contradict one: the
     whole-card pass misreads digits far more often than the band reads (on a degraded
     development scan it read ``035125322276`` where PP-OCR's five views read the number).
+    Nor do they confirm a number other PP-OCR views contest (another number weighing half
+    `SURE` or more).
 
     ``digits``: each PP-OCR view's probabilities of its 12 digits (aligned with ``pp``);
     with them, a Tesseract reading one digit off PP-OCR's unanimous number where PP-OCR's
@@ -186,14 +188,19 @@ def settle_two(tess: Sequence[str], pp: Sequence[tuple[str, float]],
     PP-OCR alone (no Tesseract reading, no birth date) with one of its views reading
     another number must outweigh it (`_outweighs_dissent`)."""
     values = [v for v, _ in pp]
-    confirmed = [v for v in dict.fromkeys([*tess, *page]) if v in values]
-    if confirmed:
-        return max(confirmed, key=lambda v: (_agrees(v, birth),
-                                             tess.count(v) + page.count(v) + values.count(v)))
     weight: Counter[str] = Counter()
     for v, p in pp:
         weight[v] += p
     ranked = weight.most_common(2)
+    contested = len(ranked) > 1 and ranked[1][1] >= SURE / 2
+    # the page OCR confirms only a number PP-OCR's views do not contest (fresh 554901
+    # 0004: three views and the page read 034163142091 for 034163342091, two more views
+    # 034161142091: the blurred digits were in doubt, and the page misread them too)
+    page = () if contested else page
+    confirmed = [v for v in dict.fromkeys([*tess, *page]) if v in values]
+    if confirmed:
+        return max(confirmed, key=lambda v: (_agrees(v, birth),
+                                             tess.count(v) + page.count(v) + values.count(v)))
     if not ranked or ranked[0][1] < SURE or (len(ranked) > 1 and ranked[1][1] >= SURE / 2):
         return None
     value, total = ranked[0]

@@ -239,3 +239,17 @@ def test_unsure_pp_ocr_views_do_not_outweigh_a_view_reading_another_number() -> 
     assert settle_two([], sure, None) == printed
     four = [(printed, 0.95), (printed, 0.93), (printed, 0.9), (printed, 0.88), (misread, 0.4)]
     assert settle_two([], four, None) == printed
+
+
+def test_the_page_ocr_does_not_confirm_a_number_pp_ocr_views_contest() -> None:
+    """Fresh 554901 0004 (a photographed copy, 034163342091): three PP-OCR views read
+    ``034163142091`` at 0.87-0.90, two ``034161142091`` at 0.52-0.55, Tesseract's band
+    reads nothing valid, and the page OCR's whole-card reading ``034163142091`` confirmed
+    the first: a wrong number was given, both recognisers reading the blurred 3 as 1.
+    Against views reading another number (half `SURE` or more), the page confirms nothing;
+    uncontested, it confirms as before, and a band reading still does."""
+    misread, other = "034163142091", "034161142091"
+    views = [(other, 0.52), (misread, 0.904), (misread, 0.867), (misread, 0.899), (other, 0.548)]
+    assert settle_two([], views, None, page=[misread]) is None
+    assert settle_two([], views[1:4], None, page=[misread]) == misread
+    assert settle_two([misread], views, None) == misread
