@@ -201,7 +201,7 @@ def settle_two(tess: Sequence[str], pp: Sequence[tuple[str, float]],
     if confirmed:
         return max(confirmed, key=lambda v: (_agrees(v, birth),
                                              tess.count(v) + page.count(v) + values.count(v)))
-    if not ranked or ranked[0][1] < SURE or (len(ranked) > 1 and ranked[1][1] >= SURE / 2):
+    if not ranked or ranked[0][1] < SURE or contested:
         return None
     value, total = ranked[0]
     if digits and not _each_digit_read(value, pp, digits):

@@ -168,7 +168,7 @@ def _pp_sides_with(name: str, against: tuple[int, str]) -> bool:
     (Nguyễn Quang Đạt, a card with its back): every view read ĐẠT, both PP-OCR views DAT,
     the MRZ DAI; the name was refused."""
     i, word = against
-    words = [fold(w).upper() for w in name.split()]
+    words = _folded(name)
     return i < len(words) and words[i] == word
 
 
@@ -210,7 +210,7 @@ def _refuse_unconfirmed_copy(result: Extraction, names: MrzName | None,
     got = result.fields.get("full_name")
     if got is None or got.source == "qr":
         return
-    words = [fold(w).upper() for w in got.value.split()]
+    words = _folded(got.value)
     if not _confirmed(words, names, letters, lines, _sex(result)):
         _refuse(result, "bản photo: tên đọc được một lần / photocopy: a word of the name "
                         "was read only once")
@@ -232,7 +232,7 @@ def _confirmed(words: list[str], names: MrzName | None, letters: Sequence[str],
     for i, word in enumerate(words):
         if i < len(mrz) and mrz[i] == word:
             continue
-        if any(len(w := line.split()) == n and w[i] == word for line in letters):
+        if _pp_read(letters, words, i):
             continue
         if sum(r[i] == word for r in read) >= 2:
             continue
@@ -250,7 +250,7 @@ def _refuse_pp_against(result: Extraction, letters: Sequence[str]) -> None:
     got = result.fields.get("full_name")
     if got is None or got.source == "qr" or not letters:
         return
-    other = _read_otherwise(letters, [fold(w).upper() for w in got.value.split()])
+    other = _read_otherwise(letters, _folded(got.value))
     if other is not None:
         _refuse(result, f"PP-OCR đọc {other[1]} / PP-OCR read {other[1]}")
 
@@ -301,7 +301,7 @@ def _mrz_form(names: MrzName, i: int, lines: list[str], sex: str | None,
         # front read these letters too or the names line was read whole: it has no
         # check digit, and one letter lost there makes another name (fresh 549701
         # 0081: PHUONG<YEN, 29 characters, for PHUONG<UYEN)
-        confirmed = bool(read) or names.whole or _pp_read(decoded, names, i)
+        confirmed = bool(read) or names.whole or _pp_read(decoded, list(names.words), i)
         usual = usage_choice(forms, i == len(names.words) - 1, sex) \
             if i and confirmed else None
         forms = marked or ([usual] if usual else [])
@@ -309,15 +309,20 @@ def _mrz_form(names: MrzName, i: int, lines: list[str], sex: str | None,
     return (forms[0], usage) if len(forms) == 1 else None
 
 
-def _pp_read(letters: Sequence[str], names: MrzName, i: int) -> bool:
-    """Whether a PP-OCR view of the name band surely decoded the MRZ's ``i``-th word's
-    letters at its place (the view read as many words as the MRZ has): a second source
-    for letters the names line, which has no check digit, spells. Tesseract's views of a
-    blurred photocopy's band may read none of a word's letters (development 920001 0143:
-    TU, Ti@U, rìa for THU) where PP-OCR decodes them (TRAN THU CHI), the MRZ reading
-    TRAN<<THU<CHI<<<5, a few fillers lost."""
-    n = len(names.words)
-    return any(len(w := line.split()) == n and w[i] == names.words[i] for line in letters)
+def _pp_read(letters: Sequence[str], words: list[str], i: int) -> bool:
+    """Whether a PP-OCR view of the name band surely decoded ``words``' ``i``-th word
+    (folded capitals) at its place (the view read as many words): a second source for
+    letters the MRZ's names line, which has no check digit, spells, or a copy's vote read
+    once (`_confirmed`). Tesseract's views of a blurred photocopy's band may read none of
+    a word's letters (development 920001 0143: TU, Ti@U, rìa for THU) where PP-OCR decodes
+    them (TRAN THU CHI), the MRZ reading TRAN<<THU<CHI<<<5, a few fillers lost."""
+    n = len(words)
+    return any(len(w := line.split()) == n and w[i] == words[i] for line in letters)
+
+
+def _folded(name: str) -> list[str]:
+    """A name's words in folded capitals, as PP-OCR's decoded words and the MRZ spell them."""
+    return [fold(w).upper() for w in name.split()]
 
 
 def _outvoted(name: str, names: MrzName, lines: list[str], sex: str | None) -> str | None:

@@ -485,17 +485,27 @@ def _read_name(views: CardViews, zone: Zone, engine: OcrEngine,
 
 @dataclass
 class NameBands:
-    """A name band's grey views and the second recogniser, with each view's words decoded
-    against the listed names (`choices`) once, when first asked: the fallback vote and
-    the sure words kept for the MRZ checks share them."""
+    """A name band's grey views and the second recogniser. The model runs once per view
+    (`probabilities`, when first asked); its letters (`letters`) and its words decoded
+    against the listed names (`choices`) are both read from that, and the vote, the
+    fallback vote and the sure words kept for the MRZ checks share them."""
 
     bands: tuple[np.ndarray, ...]
     second: LineRecognizer
 
     @cached_property
+    def probabilities(self) -> tuple[np.ndarray | None, ...]:
+        return tuple(self.second.probabilities(band) for band in self.bands)
+
+    @cached_property
+    def letters(self) -> tuple[str, ...]:
+        return tuple(self.second.decode(probs, NAME_LETTERS).text
+                     for probs in self.probabilities if probs is not None)
+
+    @cached_property
     def choices(self) -> tuple[list[WordChoice], ...]:
-        return tuple(self.second.read_words(band, name_lexicons()) or []
-                     for band in self.bands)
+        return tuple(self.second.decode_words(probs, name_lexicons()) if probs is not None
+                     else [] for probs in self.probabilities)
 
 
 def vote_band(texts: list[str], bands: tuple[np.ndarray, ...], second: LineRecognizer | None,
@@ -514,8 +524,7 @@ def _vote_bands(texts: list[str], named: NameBands | None, sex: str | None,
                 ink: InkReader | None) -> tuple[str, int] | None:
     if named is None:
         return vote_name(texts, (), sex, ink)
-    letters = tuple(read.text for band in named.bands
-                    if (read := named.second.read(band, NAME_LETTERS)) is not None)
+    letters = named.letters
     voted = vote_name(texts, letters, sex, ink)
     if voted is None and letters:
         decoded = tuple(_decoded(words) for words in named.choices)

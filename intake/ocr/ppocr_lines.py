@@ -137,8 +137,9 @@ class LineRecognizer:
             self._columns[alphabet] = (np.asarray(keep), tuple(self._chars[i] for i in keep))
         return self._columns[alphabet]
 
-    def _probabilities(self, band: np.ndarray) -> np.ndarray | None:
-        """The model's T x C character probabilities for one line image (grey or BGR)."""
+    def probabilities(self, band: np.ndarray) -> np.ndarray | None:
+        """The model's T x C character probabilities for one line image (grey or BGR): run
+        once, they can be decoded both ways (`decode`, `decode_words`)."""
         session = self._load()
         if session is None or band.size == 0:
             return None
@@ -153,9 +154,11 @@ class LineRecognizer:
 
     def read(self, band: np.ndarray, alphabet: str = DIGITS) -> LineText | None:
         """The text of one line image (grey or BGR, any size), only ``alphabet``'s characters."""
-        probs = self._probabilities(band)
-        if probs is None:
-            return None
+        probs = self.probabilities(band)
+        return None if probs is None else self.decode(probs, alphabet)
+
+    def decode(self, probs: np.ndarray, alphabet: str = DIGITS) -> LineText:
+        """Greedy CTC decoding of `probabilities` over ``alphabet``'s characters only."""
         columns, chars = self._alphabet(alphabet)
         sub = probs[:, columns]
         best = sub.argmax(axis=1)
@@ -174,9 +177,12 @@ class LineRecognizer:
         """Each word of one line image as the listed word (folded capitals) it most likely
         is, with how sure (`ctc_lexicon.decode_words`; ``lexicons[i]`` for word ``i``, the
         last for the words after)."""
-        probs = self._probabilities(band)
-        if probs is None:
-            return None
+        probs = self.probabilities(band)
+        return None if probs is None else self.decode_words(probs, lexicons)
+
+    def decode_words(self, probs: np.ndarray,
+                     lexicons: Sequence[Sequence[str]]) -> list[WordChoice]:
+        """`read_words` on `probabilities` already computed."""
         if self._folded is None:
             self._folded = folded_columns(self._chars)
         logp = folded_log_probabilities(probs, self._folded, len(self._chars) - 1)
