@@ -20,11 +20,12 @@ vote among Tesseract views is not.
    a birth date read, the number must agree with it and no Tesseract reading may (they
    read differently: refuse); with no birth date, when Tesseract read no valid number at
    all (blur left it nothing, as on a strongly blurred copy), or read one only once and
-   PP-OCR's views weigh twice `SURE` (all but unanimous). A Tesseract reading one digit
-   off a number all of PP-OCR's views read, each sure of that digit (`OVERRULE`), is no
-   contradiction (`_overruled`); when every Tesseract reading is such a misread and one
-   spells the number's century and birth-year digits, a birth date that disagrees with
-   them is the misread (`_birth_outread`), as when Tesseract reads the number itself.
+   PP-OCR's views weigh twice `SURE` (all but unanimous). A Tesseract reading that
+   differs from a number all of PP-OCR's views read only at digits they are all sure of
+   (`OVERRULE`) is no contradiction (`_overruled`); when every Tesseract reading is such
+   a misread and one spells the number's century and birth-year digits, a birth date
+   that disagrees with them is the misread (`_birth_outread`), as when Tesseract reads
+   the number itself.
 3. Otherwise nothing: a wrong number is worse than a missing one, since it is reused
    across procedures.
 
@@ -182,8 +183,8 @@ def settle_two(tess: Sequence[str], pp: Sequence[tuple[str, float]],
     `SURE` or more).
 
     ``digits``: each PP-OCR view's probabilities of its 12 digits (aligned with ``pp``);
-    with them, a Tesseract reading one digit off PP-OCR's unanimous number where PP-OCR's
-    views are all sure of that digit does not contradict it (`_overruled`).
+    with them, a Tesseract reading that differs from PP-OCR's unanimous number only at
+    digits PP-OCR's views are all sure of does not contradict it (`_overruled`).
 
     PP-OCR alone (no Tesseract reading, no birth date) with one of its views reading
     another number must outweigh it (`_outweighs_dissent`)."""
@@ -222,7 +223,9 @@ def settle_two(tess: Sequence[str], pp: Sequence[tuple[str, float]],
     # 0.82-0.99 on a development photocopy read upside down).
     if len(tess) == 1 and total >= 2 * SURE:
         return value
-    return value if _digit_by_digit(value, read, pp, total) else None
+    # the page OCR's readings count here as the band's do (development photocopy 930001
+    # 0039: three band readings and the page's each read other digits of 075192696185)
+    return value if _digit_by_digit(value, [*read, *page], pp, total) else None
 
 
 def _outweighs_dissent(value: str, pp: Sequence[tuple[str, float]], total: float) -> bool:
@@ -236,8 +239,8 @@ def _outweighs_dissent(value: str, pp: Sequence[tuple[str, float]], total: float
 
 def _birth_outread(value: str, read: Sequence[str], kept: Sequence[str]) -> bool:
     """Whether the birth date that disagrees with PP-OCR's ``value`` is the misread: every
-    Tesseract reading was `_overruled` (none ``kept``: each one serial digit off the number
-    all PP-OCR's views were sure of) and one of them spells ``value``'s century and
+    Tesseract reading was `_overruled` (none ``kept``: each off the number only at
+    digits all PP-OCR's views were sure of) and one of them spells ``value``'s century and
     birth-year digits (its 4th to 6th). Two recognisers then read the year the date read
     once contradicts, as when Tesseract reads the number itself, which `settle_two` takes
     whatever the date (fresh 553501 0008: PP-OCR's five views ``079084891694``, Tesseract
@@ -279,12 +282,13 @@ def _each_digit_read(value: str, pp: Sequence[tuple[str, float]],
 
 def _digit_by_digit(value: str, tess: Sequence[str], pp: Sequence[tuple[str, float]],
                     total: float) -> bool:
-    """Whether Tesseract's readings (those `_overruled` too), none of them PP-OCR's number,
-    still read each of its digits at its place in some view, PP-OCR's views being
-    unanimous and weighing twice `SURE`: Tesseract's views then disagree among themselves,
-    each misreading another digit of a blurred serif number, and together they confirm
-    PP-OCR's digit by digit (fresh 549301 'Bản photo CCCD 0071': PP-OCR's five views read
-    ``040093444898``; Tesseract's ``040003444894``, ``040093444098``, ``040003444098``)."""
+    """Whether Tesseract's readings (those `_overruled` too, and the page OCR's), none of
+    them PP-OCR's number, still read each of its digits at its place in some view,
+    PP-OCR's views being unanimous and weighing twice `SURE`: Tesseract's views then
+    disagree among themselves, each misreading another digit of a blurred serif number,
+    and together they confirm PP-OCR's digit by digit (fresh 549301 'Bản photo CCCD
+    0071': PP-OCR's five views read ``040093444898``; Tesseract's ``040003444894``,
+    ``040093444098``, ``040003444098``)."""
     if total < 2 * SURE or any(v != value for v, _ in pp) or len(set(tess)) < 2:
         return False
     return all(any(t[i] == digit for t in tess) for i, digit in enumerate(value))
@@ -297,19 +301,22 @@ OVERRULE = 2.5 * SURE
 
 def _overruled(reading: str, value: str, pp: Sequence[tuple[str, float]],
                digits: Sequence[Sequence[float]]) -> bool:
-    """Whether Tesseract's ``reading`` is a one-digit misread of PP-OCR's ``value``: every
-    PP-OCR view read ``value`` and together they weigh `OVERRULE` at the digit where
-    Tesseract differs.
+    """Whether Tesseract's ``reading`` is a misread of PP-OCR's ``value``: every PP-OCR
+    view read ``value`` and together they weigh `OVERRULE` at each digit where Tesseract
+    differs.
 
     On a blurred photocopy Tesseract reads a 5 as 3 or a closed 8 as 6 on the band, and
     the same way on more than one read (development photo 546102 0010: ``045061064301``
     twice for ``045061064501``, which PP-OCR read on all five views at 0.93-1.0 for every
     digit). Such a reading agrees with the birth date as much as the right one (the serial
-    digits say nothing of it), so it made a refusal. Two digits off, PP-OCR's views not
-    unanimous, or fewer than five views sure of that digit, still contradicts."""
+    digits say nothing of it), so it made a refusal. Two digits off is the same misread
+    twice (development photocopy 930001 0054: ``038097499226`` and ``038097496228``
+    for ``058097498228``, read by five PP-OCR views at 0.91-1.0; 'Bản photo CCCD 0362':
+    ``067099212241``, ``062099212241`` for ``087099212241``). PP-OCR's views not unanimous,
+    or fewer than five views sure of a digit Tesseract reads otherwise, still contradicts
+    (930001 'Bản photo CCCD 0150': three views at 0.90-0.97 read a half-printed 3 as 1)."""
     if len(digits) != len(pp) or any(v != value for v, _ in pp):
         return False
     apart = [i for i, (a, b) in enumerate(zip(reading, value, strict=True)) if a != b]
-    if len(apart) != 1:
-        return False
-    return sum(probs[apart[0]] for probs in digits if len(probs) == 12) >= OVERRULE
+    return bool(apart) and all(
+        sum(probs[i] for probs in digits if len(probs) == 12) >= OVERRULE for i in apart)

@@ -61,7 +61,10 @@ def test_one_digit_tesseract_misread_against_five_sure_pp_ocr_views() -> None:
     reads of one view (``045061064301``, which agrees with the birth date as much as the
     right number), PP-OCR's five views read ``045061064501`` at 0.93-1.0 on every digit.
     With the views' digit probabilities the misread no longer contradicts; PP-OCR unsure of
-    that digit on one view, a reading two digits off, or PP-OCR not unanimous still refuse."""
+    that digit on one view, or PP-OCR not unanimous, still refuse. A reading two digits off
+    is the same misread twice: overruled when the views are sure of both digits
+    (development photocopy 930001 0054 read ``038097499226`` and ``038097496228`` for
+    ``058097498228``, all five of PP-OCR's views at 0.91-1.0)."""
     from intake.extract.card_id_vote import settle_two
 
     right, misread = "045061064501", "045061064301"
@@ -72,7 +75,13 @@ def test_one_digit_tesseract_misread_against_five_sure_pp_ocr_views() -> None:
     assert settle_two([misread, misread], five, born, digits=sure) == right
     unsure = [*sure[:4], [1.0] * 9 + [0.4] + [1.0] * 2]
     assert settle_two([misread, misread], five, born, digits=unsure) is None
-    assert settle_two(["045061064381"], five, born, digits=sure) is None  # two digits off
+    two_off = "045061064381"
+    assert settle_two([two_off], five, born) is None  # as it was, and without probabilities
+    assert settle_two([two_off], five, born, digits=sure) == right
+    assert settle_two([two_off], five, born, digits=unsure) is None  # unsure of one of them
+    right, misreads = "058097498228", ["038097499226", "038097496228"]
+    views = [(right, p) for p in (0.999, 0.999, 0.999, 0.915, 0.998)]
+    assert settle_two(misreads, views, "1997-07-02", digits=[[0.99] * 12] * 5) == right
     split = [*five[:4], ("045061064581", 0.5)]
     assert settle_two([misread], split, born, digits=sure) is None
 
@@ -108,6 +117,13 @@ def test_tesseract_views_that_disagree_confirm_pp_ocr_digit_by_digit() -> None:
     assert settle_two(tess, [*five, ("040093444899", 0.3)], None) is None  # PP-OCR split
     assert settle_two(tess, five[:3], None) is None  # 2.7, under twice SURE
     assert settle_two(["040003444894", "040003444894"], five, None) is None  # one reading
+    # the page OCR's reading counts as a band reading does (development photocopy 930001
+    # 0039: no band reading had the 5 of 075..., the page's did)
+    right = "075192696185"
+    five = [(right, p) for p in (0.981, 0.989, 0.976, 0.607, 0.778)]
+    tess = ["022192696143", "072193446183", "022093406083"]
+    assert settle_two(tess, five, None) is None
+    assert settle_two(tess, five, None, page=["075192098185"]) == right
 
 
 def test_one_view_read_by_both_tesseract_engines_is_one_misreading() -> None:
