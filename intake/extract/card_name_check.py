@@ -556,7 +556,11 @@ def _refuse_unusual_marks(result: Extraction, copy: bool = False) -> None:
 
 def _sex(result: Extraction) -> str | None:
     """The holder's sex from the ID number's century/sex digit (when the number is well
-    formed) and the sex field; None when they disagree (one of them is misread)."""
+    formed) and the sex field; None when they disagree (one of them is misread), unless
+    the number was read by zone, QR or MRZ: settled there by two recognisers, a check
+    digit or the QR's payload, it outweighs the page OCR's reading of a one-word field
+    (development photocopy 930001 0442: NỮ read Nam, and Phan Khánh Dung, a woman's
+    usual Dung, was refused as unlike a man's usual Dũng)."""
     from intake.extract.idnumber import holder_sex, structure_problems
 
     said = set()
@@ -566,4 +570,7 @@ def _sex(result: Extraction) -> str | None:
     sex = result.fields.get("sex")
     if sex is not None and sex.value in _BY_SEX:
         said.add(sex.value)
+    if len(said) > 1 and number is not None and number.source in ("zone", "qr", "mrz") \
+            and sex is not None and sex.source == "ocr":
+        return holder_sex(number.value)
     return said.pop() if len(said) == 1 else None

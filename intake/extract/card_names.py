@@ -313,11 +313,22 @@ def _view_words(text: str, sex: str | None) -> tuple[list[str], list[str]] | Non
     letters = " ".join(re.sub(r"\d", " ", " ".join(tokens)).split())
     if not letters or letters.upper() != letters:
         return None
-    raw = [part for i, w in enumerate(letters.split()) for part in _unmerged(w, i == 0)]
+    raw = [part for i, w in enumerate(_rejoined(letters.split()))
+           for part in _unmerged(w, i == 0)]
     # what blur leaves of a woman's middle THỊ ("TII") is hers, not a U mended (TU)
     words = [w if sex == "Nữ" and 0 < i < len(raw) - 1 and fold(w) in _THI_REMAINS
              else _unbroken(w, i == 0) for i, w in enumerate(raw)]
     return raw, words
+
+
+def _rejoined(words: list[str]) -> list[str]:
+    """``words`` with a surname blur split in two put back whole ("NGU YÊN THANH TÂM" on
+    two Tesseract views of development photocopy 930001 0296, Nguyễn Thanh Tâm; the vote
+    made NGUYỄN TÂM of the four views): the first two words, the first no listed surname,
+    that together spell one and leave a given name after them."""
+    if len(words) > 2 and not listed(words[0], True) and listed(words[0] + words[1], True):
+        return [words[0] + words[1], *words[2:]]
+    return words
 
 
 def read_as_voted(text: str, sex: str | None) -> list[str]:
@@ -353,7 +364,10 @@ def _settle_with_ink(words: list[str], pending: dict[int, list[str]], ink: InkRe
 
     The ink is heard on a word only when it agrees with every other word of the name it is
     sure of (NGUYỄN marked, MINH clear) and is sure of at least one: a band split into the
-    wrong words, or with another line's ink above it, shows there. A surname's marks are the
+    wrong words, or with another line's ink above it, shows there. A word only the second
+    recogniser read counts among those when its letters have one listed form: development
+    photocopy 930001 0054 (Nguyễn Bảo Hùng), the ink clear above BAO, whose one form is
+    Bảo, and above HUNG, made a wrong Hưng of it. A surname's marks are the
     list's (`_the_surname`), never the ink's: on the consumed seeds three of the ink's five
     wrong calls on clear words were on surnames (PHAN, PHẠM)."""
     seen = ink(len(words)) if ink is not None else None
@@ -363,8 +377,8 @@ def _settle_with_ink(words: list[str], pending: dict[int, list[str]], ink: InkRe
         if seen is None or seen[i] is None:
             return None
         sure = [(marked_above(w), seen[j]) for j, w in enumerate(words)
-                if j != i and j not in pending and marked_above(w) is not None
-                and seen[j] is not None]
+                if j != i and (j not in pending or len(pending[j]) == 1)
+                and marked_above(w) is not None and seen[j] is not None]
         if not sure or any(expected != measured for expected, measured in sure):
             return None
         return seen[i]

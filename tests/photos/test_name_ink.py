@@ -73,6 +73,17 @@ def test_ink_that_contradicts_a_known_word_is_not_heard() -> None:
     assert vote_name(views, pp, "Nam", lambda words: [None, False, None]) is None
 
 
+def test_ink_that_contradicts_a_word_of_one_listed_form_is_not_heard() -> None:
+    """Development photocopy 930001 0054 (Nguyễn Bảo Hùng): only PP-OCR read BAO and HUNG,
+    and the ink called both clear. BAO's one listed form is Bảo, marked: the ink is wrong
+    there, so its clear HUNG is no evidence for Hưng over Hùng, and the name is refused."""
+    views = ["NGUYÊN BAO 194MG,", "NGƯYÊN SÀO WUNG", "NGƯYÊNW ĐÀO MƯNG", "NGUYÊN SÀO MNAG"]
+    pp = ("NGUYEN BAO HUNG", "NGUYEN BAO HUNG")
+    assert vote_name(views, pp, "Nam", lambda words: [True, False, False]) is None
+    assert vote_name(views, pp, "Nam", lambda words: [True, True, False]) == (
+        "NGUYỄN BẢO HƯNG", 2)
+
+
 def test_a_mark_every_view_read_that_the_ink_does_not_show_is_dropped() -> None:
     """Given every view reading GIÁ (consumed 550301 'Bản photo CCCD 0065': Nguyễn Gia Duy),
     the vote gives GIÁ; with nothing above the word on the band it is Gia, GIA's one listed

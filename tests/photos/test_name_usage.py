@@ -106,6 +106,24 @@ def test_marks_read_against_the_usual_form_refuse_the_name() -> None:
     assert _zone_name(WOMAN_ID, "HUỲNH MỸ LINH")[0] == "Huỳnh Mỹ Linh"
 
 
+def test_a_zone_read_number_says_the_sex_a_misread_sex_field_does_not() -> None:
+    """Development photocopy 930001 0442 (Phan Khánh Dung, a woman): the page OCR read her
+    sex field Nam, the number read by zone says Nữ; with the two disagreeing no sex was
+    known, and the unmarked DUNG every view read was refused as unlike the usual Dũng.
+    A number settled by zone outweighs the one-word field; one read by label does not."""
+    sex_line = line(("Giới tính / Sex: Nam", 100))
+    zones = [{"key": "id_number", "value": WOMAN_ID},
+             {"key": "full_name", "value": "PHAN KHÁNH DUNG"}]
+    result = extract_document("id_card", [page(sex_line)], zone_readings=zones)
+    assert result.fields["sex"].value == "Nam"  # as read: the officer is told they disagree
+    assert result.fields["full_name"].value == "Phan Khánh Dung"
+    by_label = page(line(("Số / No.: " + WOMAN_ID, 100)), sex_line)
+    result = extract_document("id_card", [by_label],
+                              zone_readings=[{"key": "full_name", "value": "PHAN KHÁNH DUNG"}])
+    assert result.fields["id_number"].source == "ocr"
+    assert "full_name" not in result.fields
+
+
 def test_a_hook_where_the_grave_form_is_far_more_usual_refuses_the_name() -> None:
     """Tesseract reads a blurred grave as a hook on about half a photo's views, so a
     woman's middle name read THỦY (Thùy 13, Thủy 3 counted) is as likely Thùy: every view

@@ -223,6 +223,22 @@ def test_a_view_with_a_word_split_in_two_still_votes_on_the_others() -> None:
     assert _lined_up(["LÊ", "A", "N", "AN"], ["le", "an", "an"]) is None
 
 
+def test_a_surname_split_in_every_view_is_joined() -> None:
+    """Development photocopy 930001 0296 (Nguyễn Thanh Tâm): all four Tesseract views read
+    the surname in two pieces (NGU YÊN, NCU YÊN), so no view had the name's three words to
+    line the others up with, and the vote made NGUYỄN TÂM of them. Two pieces that spell
+    a listed surname together, the first being none, are one word."""
+    texts = ["NGU YÊN THANH TÂM", "NCU YÊN THANii TÂM", "NCLU YÊN THANH TÂM",
+             "NCU YÊN THANH TÂM"]
+    assert vote_name(texts, ("NGUYEN ? TAM", "NGUYEN THANH TAM"), "Nam") == (
+        "NGUYỄN THANH TÂM", 0)
+    # a listed surname first is no piece: HỒ A... stays two words
+    from intake.extract.card_names import _rejoined
+
+    assert _rejoined(["HỒ", "A", "NAM"]) == ["HỒ", "A", "NAM"]
+    assert _rejoined(["NGU", "YÊN"]) == ["NGU", "YÊN"]  # nothing would be left after it
+
+
 def test_views_reading_another_mark_as_often_refuse_the_name() -> None:
     """Fresh 552301 0063 (Vũ Thùy Giang, a photographed copy): one view read THỦY and three
     THỨY, an acute on the wrong vowel mark (no name: Thúy's acute). The listed THỦY won
