@@ -331,6 +331,22 @@ def _rejoined(words: list[str]) -> list[str]:
     return words
 
 
+def marks_disputed(name: str, texts: list[str], sex: str | None) -> bool:
+    """Whether a reading among ``texts`` (with as many words as ``name``, in capitals)
+    spells a word of ``name`` after the surname with the same letters as another listed
+    form (THÀNH where ``name`` has THANH): those readings leave its marks in doubt."""
+    words = name.upper().split()
+    for text in texts:
+        view = _view_words(text, sex)
+        if view is None or len(view[1]) != len(words):
+            continue
+        for mine, theirs in list(zip(words, view[1], strict=True))[1:]:
+            if fold(mine) == fold(theirs) and mine != theirs and known_syllable(mine) \
+                    and known_syllable(theirs):
+                return True
+    return False
+
+
 def read_as_voted(text: str, sex: str | None) -> list[str]:
     """A name band's reading as the vote reads it, word by word, folded capitals
     (`_view_words`: broken letters mended); empty when it has no capitals word."""

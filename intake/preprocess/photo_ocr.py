@@ -101,9 +101,9 @@ def reread_cards(zones: ZoneReader, image: Image.Image, page: PageText,
             if left <= (ln.box[0] + ln.box[2]) / 2 <= right
             and top <= (ln.box[1] + ln.box[3]) / 2 <= bottom
         )
-        readings = zones.read(crop, hint)
+        readings = zones.read(crop, hint, copy=flat is not None)
         if not any(r.text for r in readings):  # nothing, or only a refusal: maybe upside down
-            readings = _read_turned(zones, crop) or readings
+            readings = _read_turned(zones, crop, flat is not None) or readings
         readings = [r for r in readings if keys is None or r.key in keys]
         if readings:
             lines = merge(lines, readings, (left, top), (right - left) / CARD_SIZE[0])
@@ -114,11 +114,12 @@ def reread_cards(zones: ZoneReader, image: Image.Image, page: PageText,
                     source=page.source), found
 
 
-def _read_turned(zones: ZoneReader, card: Image.Image) -> list[ZoneReading]:
+def _read_turned(zones: ZoneReader, card: Image.Image, copy: bool = False,
+                 ) -> list[ZoneReading]:
     """Zone reads of a card read upside down (a copy photographed upside down): the card
     turned 180 degrees, the readings' boxes turned back into the card as it lies."""
     width, height = card.size
-    readings = zones.read(card.rotate(180), "")
+    readings = zones.read(card.rotate(180), "", copy)
 
     def back(box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
         return width - box[2], height - box[3], width - box[0], height - box[1]
