@@ -74,9 +74,13 @@ def check_card_name(result: Extraction, lines: list[str], mrz: Mrz | None,
              if mrz is not None and mrz.id_number and mrz.birth_yymmdd else None)
     if names is not None:
         _against_mrz(result, lines, names, letters)
+    # a name the MRZ made (the front gave none) is no second source for itself, unless
+    # its names line was read whole (30 characters: no letter lost)
+    by_mrz = got is None and "full_name" in result.fields
     _refuse_pp_against(result, letters)
     if copy:
-        _refuse_unconfirmed_copy(result, names, letters, lines)
+        _refuse_unconfirmed_copy(result, None if by_mrz and names is not None
+                                 and not names.whole else names, letters, lines)
     _refuse_disputed(result, lines)
     _refuse_unnamelike(result)
     _middle_by_sex(result)
@@ -206,7 +210,14 @@ def _refuse_unconfirmed_copy(result: Extraction, names: MrzName | None,
     spells another listed name. On the 135 photocopies of development seed 930001 the vote
     gave nine wrong names; four of them (Cẩm for Tâm, Võ for Vũ, Lê Vy for Lê Minh Diệu
     Vy, Liên for Tiến) had a word read once or not at all, and no right name had. The
-    tone marks are still the vote's: the sources are letters only."""
+    tone marks are still the vote's: the sources are letters only. A name the MRZ made
+    when the front gave none, from a names line not read whole (``names`` None), needs
+    its second sources on the front: fresh 555401 0057 read NGUYEN<<HANH<NGOC<< (19
+    characters) for Khánh, the K lost on a line that has no check digit, and Hạnh,
+    HANH's one listed form, named her wrong. A line read whole (30 characters) lost no
+    letter, and names alone as before (555401 0011 Nguyễn Văn Cường, 555501 0051 Nguyễn
+    Thu Bảo My, nothing of either read on the front). The MRZ's own lines are not
+    readings of the front either, however often they were read."""
     got = result.fields.get("full_name")
     if got is None or got.source == "qr":
         return
@@ -228,7 +239,9 @@ def _confirmed(words: list[str], names: MrzName | None, letters: Sequence[str],
     n = len(words)
     mrz = list(names.words) if names is not None and (names.cut or len(names.words) == n) \
         else []
-    read = [r for line in lines if len(r := read_as_voted(line, sex)) == n]
+    # the MRZ's own lines (its names line, read on the page and by zone) are not readings
+    # of the front
+    read = [r for line in lines if "<" not in line and len(r := read_as_voted(line, sex)) == n]
     for i, word in enumerate(words):
         if i < len(mrz) and mrz[i] == word:
             continue

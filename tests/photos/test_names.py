@@ -435,6 +435,35 @@ def test_a_name_read_on_a_photographed_copy_needs_a_second_source() -> None:
     assert stored(True, [], "Nguyễn Thị Cẩm") == "Nguyễn Thị Cẩm"
 
 
+def test_a_name_the_mrz_made_on_a_copy_needs_a_second_source_on_the_front() -> None:
+    """Fresh 555401 0057 (Nguyễn Khánh Ngọc, a photographed copy with its back): the views
+    and PP-OCR read nothing of the name, the MRZ's names line NGUYEN<<HANH<NGOC<<, its K
+    lost, and HANH's one listed form named her Nguyễn Hạnh Ngọc. The MRZ confirms a name
+    the front read; one it made itself needs the front's confirmation, word by word."""
+    def stored(letters: list[str], copy: bool = True,
+               names_line: str = "NGUYEN<<HANH<NGOC<<") -> str | None:
+        mrz = mrz_lines("094182903497", "Nguyễn Khánh Ngọc", date(1982, 2, 18), "Nữ",
+                        date(2042, 2, 18))
+        # the names line as the page OCR read it too: the MRZ's lines are no readings
+        # of the front, however often they were read
+        zones = [{"key": "mrz", "value": "\n".join([*mrz[:2], names_line])},
+                 {"key": "mrz", "value": "\n".join([*mrz[:2], names_line + "<"])},
+                 {"key": "name_band", "value": "NGA YÊN sội4gg XU\nN4 VÊN ĐIÁNG Vu"},
+                 {"key": "name_letters", "value": "\n".join(letters)}]
+        if copy:
+            zones.append({"key": "card_copy", "value": "1"})
+        got = extract_document("id_card", [page()], zone_readings=zones).fields.get(
+            "full_name")
+        return got.value if got else None
+
+    assert stored([]) is None
+    assert stored([], copy=False) == "Nguyễn Hạnh Ngọc"  # a card: the MRZ as before
+    assert stored(["NGUYEN HANH NGOC"]) == "Nguyễn Hạnh Ngọc"  # PP-OCR read it too
+    # a names line read whole (30 characters) lost no letter: it names alone, as before
+    # (fresh 555501 0051, Nguyễn Thu Bảo My, nothing of her name read on the front)
+    assert stored([], names_line="NGUYEN<<HANH<NGOC<<<<<<<<<<<<<") == "Nguyễn Hạnh Ngọc"
+
+
 def test_each_word_of_a_copys_name_may_have_its_own_second_source() -> None:
     """Development photocopies 930001 0096 (Nguyễn Bảo Nghĩa: all four views read
     NGUYÊN BẢO NGHĨA, PP-OCR decoded NGHIA unsurely) and 0437 (Lê Thành Hưng, a man: the
