@@ -31,11 +31,20 @@ from intake.extract.values.names import SURNAMES, parse_name
 _NUCLEI = ("oai", "oay", "oeo", "uay", "uoi", "uou", "uya", "uye", "uyu", "ieu", "yeu",
            "ai", "ao", "au", "ay", "eo", "eu", "ia", "ie", "iu", "oa", "oe", "oi", "oo", "ua",
            "ue", "ui", "uo", "uu", "uy", "ye", "a", "e", "i", "o", "u", "y")
+#: Vowel groups that end no syllable (uyê, uô, ươ: tuyết, muốn, phương, never tuyế), folded.
+#: Not iê, which ends the Ê Đê name Niê (H'Hen Niê).
+_CLOSED = ("uye", "uo")
 _ONSET = r"(ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnpqrstvx])?"
-_FINAL = r"(ch|ng|nh|[cmnpt])?"
-#: A Vietnamese syllable, accents folded: an onset, a vowel nucleus, a final. A name word
-#: OCR broke apart ("NG YẾ SN" for "NGUYỄN") is not one, and neither is most debris.
-_SYLLABLE = re.compile(_ONSET + rf"({'|'.join(_NUCLEI)})" + _FINAL)
+_FINALS = r"(ch|ng|nh|[cmnpt])"
+_FINAL = _FINALS + "?"
+#: A Vietnamese syllable, accents folded: an onset, a vowel nucleus, a final (which the
+#: groups of `_CLOSED` must have). A name word OCR broke apart ("NG YẾ SN" for "NGUYỄN")
+#: is not one, and neither is most debris, nor a word the band cut short: every view of
+#: fresh 555701 'Bản photo CCCD 0061' read TUYẾ for the Tuyết at the card's edge, and the
+#: name was given as Trần Phương Thanh Tuyế.
+_SYLLABLE = re.compile(
+    _ONSET + rf"(({'|'.join(n for n in _NUCLEI if n not in _CLOSED)}){_FINAL}"
+    rf"|({'|'.join(_CLOSED)}){_FINALS})")
 #: The same with any one to three vowels: what a reading's words must look like for the
 #: reading to count at all. A word whose vowels are no Vietnamese group ("DỤUY", "UÁO")
 #: still lets its reading vote on the other words; it gets no vote on its own column.

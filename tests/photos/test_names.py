@@ -239,6 +239,21 @@ def test_a_surname_split_in_every_view_is_joined() -> None:
     assert _rejoined(["NGU", "YÊN"]) == ["NGU", "YÊN"]  # nothing would be left after it
 
 
+def test_a_word_the_band_cut_short_is_no_syllable() -> None:
+    """Fresh 555701 'Bản photo CCCD 0061' (Trần Phương Thanh Tuyết, a card photographed
+    alone): the name ran to the card's edge, and every reading, PP-OCR's too, ended TUYẾ.
+    Read four times, the unlisted word was given. The vowel groups uyê, uô and ươ end no
+    Vietnamese syllable: a word ending so is cut short, and the name goes to review."""
+    from intake.extract.card_names import syllable_like
+
+    texts = ["TRẦN PHƯƠNG THANH TUYẾ", "TRẦN PHƯƠNG THANH ¡", "TRẦN PHƯƠNG TH.\\SNHỈ :",
+             "TRẦN PHƯƠNG THANH TUYẾ"]
+    assert vote_name(texts, ("TRÂN PHUONG THANH TUYÊ", "TRAN PHUONG THANH TUYE"), "Nữ") is None
+    assert [w for w in ("TUYẾ", "NGUYÊ", "HƯƠ", "MUÔ") if syllable_like(w)] == []
+    assert all(syllable_like(w) for w in ("TUYẾT", "TIÊN", "YẾN", "PHƯƠNG", "MUỐN", "KHUYA",
+                                          "THUÊ", "YÊU", "TIÊU", "NGƯỜI", "HUỆ", "GIA", "NIÊ"))
+
+
 def test_views_reading_another_mark_as_often_refuse_the_name() -> None:
     """Fresh 552301 0063 (Vũ Thùy Giang, a photographed copy): one view read THỦY and three
     THỨY, an acute on the wrong vowel mark (no name: Thúy's acute). The listed THỦY won
