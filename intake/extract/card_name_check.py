@@ -76,11 +76,11 @@ def check_card_name(result: Extraction, lines: list[str], mrz: Mrz | None,
         _against_mrz(result, lines, names, letters)
     # a name the MRZ made (the front gave none) is no second source for itself, unless
     # its names line was read whole (30 characters: no letter lost)
-    by_mrz = got is None and "full_name" in result.fields
+    made_by_mrz = (names is not None and not names.whole and got is None
+                   and "full_name" in result.fields)
     _refuse_pp_against(result, letters)
     if copy:
-        _refuse_unconfirmed_copy(result, None if by_mrz and names is not None
-                                 and not names.whole else names, letters, lines)
+        _refuse_unconfirmed_copy(result, None if made_by_mrz else names, letters, lines)
     _refuse_disputed(result, lines)
     _refuse_unnamelike(result)
     _middle_by_sex(result)

@@ -45,7 +45,7 @@ from intake.extract.values.names import parse_name
 from intake.ocr.base import OcrEngine, OcrLine, OcrWord, map_boxes
 from intake.ocr.ctc_lexicon import WordChoice
 from intake.ocr.ppocr_lines import DIGITS, NAME_LETTERS, LineRecognizer
-from intake.preprocess.photo import divide_background, normalise_contrast
+from intake.preprocess.photo import CARD_SIZE, divide_background, normalise_contrast
 
 BASE = (1011.0, 638.0)
 Zone = tuple[float, float, float, float]
@@ -122,13 +122,13 @@ class ZoneReader:
             if ids is None:
                 continue
             out = [ids, *hints]
+            sex = holder_sex(ids.text)
             name_of = partial(_read_name, zone=zones["full_name"], engine=line_engine,
-                              second=self.second, sex=holder_sex(ids.text),
-                              band_evidence=bool(ids.text),
+                              second=self.second, sex=sex, band_evidence=bool(ids.text),
                               line_gap=zones["date_of_birth"][1] - zones["full_name"][1])
             name = name_of(views)
             if copy and not any(r.key == "full_name" for r in name):
-                name = _read_name_sharper(card, name_of, name, holder_sex(ids.text)) or name
+                name = _read_name_sharper(card, name_of, name, sex) or name
             return out + name
         # No ID number in either layout: a back whose text did not look like one (blurred
         # MRZ), or a front whose name may still be legible where the layout says.
@@ -140,12 +140,11 @@ class ZoneReader:
 
 
 #: The unsharp mask a photocopy's card is read with again when its name band named no one:
-#: radius (pixels of a card `CARD_WIDTH` wide) and strength (percent). Measured on the 135
+#: radius (pixels of a card `CARD_SIZE` wide) and strength (percent). Measured on the 135
 #: photographed copies of development seed 930001, the vote on the band alone: 90 names
 #: right as read, 97 sharpened so (radius 4, 60%); 3/80, 6/50 and 8/40 gave 91, 90, 93.
 #: Sharpened, other names that were right went wrong or unread, so it is a second try only.
 COPY_SHARPEN = (4.0, 60)
-CARD_WIDTH = 1300
 
 
 def _read_name_sharper(card: Image.Image,
@@ -161,7 +160,8 @@ def _read_name_sharper(card: Image.Image,
     marks out: on 930001 0415 it read THANH on every view of Thành, which two of the
     views as first read spelled THÀNH (`marks_disputed`)."""
     radius, percent = COPY_SHARPEN
-    sharper = card.filter(ImageFilter.UnsharpMask(radius * card.width / CARD_WIDTH, percent, 0))
+    radius *= card.width / CARD_SIZE[0]  # in the card's own pixels
+    sharper = card.filter(ImageFilter.UnsharpMask(radius, percent, 0))
     again = name_of(CardViews.of(sharper))
     name = next((r.text for r in again if r.key == "full_name"), None)
     views = [line for r in first if r.key == NAME_BAND for line in r.text.splitlines()]
