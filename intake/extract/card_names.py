@@ -319,6 +319,8 @@ def _view_words(text: str, sex: str | None) -> tuple[list[str], list[str]] | Non
     if sex == "Nữ":  # her middle THỊ read with 1s for its strokes ("T11"): THỊ's remains
         tokens = [_thi_with_ones(t) if 0 < i < len(tokens) - 1 else t
                   for i, t in enumerate(tokens)]
+    if _holed(tokens):
+        return None
     letters = " ".join(re.sub(r"\d", " ", " ".join(tokens)).split())
     if not letters or letters.upper() != letters:
         return None
@@ -328,6 +330,17 @@ def _view_words(text: str, sex: str | None) -> tuple[list[str], list[str]] | Non
     words = [w if sex == "Nữ" and 0 < i < len(raw) - 1 and fold(w) in _THI_REMAINS
              else _unbroken(w, i == 0) for i, w in enumerate(raw)]
     return raw, words
+
+
+def _holed(tokens: list[str]) -> bool:
+    """Whether a token of digits alone sits between two tokens with letters: a word of the
+    name read as digits, which dropping would leave a name a word short. Fresh 555901 0025
+    (Trương Thanh Huệ, a photographed copy) was read "TRƯƠNG, 10469 LỆ" and "THƯƠNG, 1©“
+    SẺ", and Trương Lệ was given. A digit among letters ("1HỊ" for THỊ) stands for a letter
+    and is left to the rest of the vote."""
+    lettered = [i for i, t in enumerate(tokens) if re.search(r"[^\W\d_]", t)]
+    return bool(lettered) and any(not re.search(r"[^\W\d_]", tokens[i])
+                                  for i in range(lettered[0] + 1, lettered[-1]))
 
 
 def _rejoined(words: list[str]) -> list[str]:

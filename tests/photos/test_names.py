@@ -548,3 +548,16 @@ def test_a_copys_name_from_the_page_line_is_held_to_a_photos_mark_checks() -> No
 
     assert stored(False) == "Nguyễn Bích Thủy Hà"  # a scan's page line: as before
     assert stored(True) is None
+
+
+def test_a_word_read_as_digits_leaves_a_hole_not_a_shorter_name() -> None:
+    """Fresh 555901 0025 (Trương Thanh Huệ, a photographed copy): every view lost the middle
+    word to digits or debris ("TRƯƠNG, 10469 LỆ", "TRƯƠNG Y0 LỆ", "THƯƠNG, 1©“ SẺ"), and
+    dropping the digits gave Trương Lệ. A reading with a token of digits alone between its
+    words has a word missing: the name is refused. Digits before or after the name are
+    debris as before."""
+    views = ["TRƯƠNG ïHv*x4t ý", "TRƯƠNG, 10469 LỆ", "TRƯƠNG Y0 LỆ", "THƯƠNG, 1©“ SẺ"]
+    pp = ("TRUONG TRANN ME", "TROONG THASN MCC")
+    assert vote_name(views, pp, "Nữ") is None
+    assert vote_name(["TRƯƠNG LỆ 104", "1 TRƯƠNG LỆ", "TRƯƠNG LỆ"], (), "Nữ") == (
+        "TRƯƠNG LỆ", 0)
