@@ -37,7 +37,9 @@ def card_for_ocr(card: Image.Image) -> Image.Image:
 
 def read_card_sheet(engine: OcrEngine, zones: ZoneReader | None,
                     flat: Flattened) -> tuple[PageText, list[CardRegion], list[ZoneReading]]:
-    """OCR every card on the sheet, in order, then replace zone bands by validated readings."""
+    """OCR every card on the sheet, in order, then replace zone bands by validated readings.
+    A card whose OCR reads no card words either way up is read by zone both ways when it
+    gives nothing as it lies; the way that validates is the way up."""
     lines: list[OcrLine] = []
     found: list[ZoneReading] = []
     cards = []
@@ -46,19 +48,28 @@ def read_card_sheet(engine: OcrEngine, zones: ZoneReader | None,
         left, top = region.box[0], region.box[1]
         crop = flat.image.crop(region.box)
         text = engine.recognize(card_for_ocr(crop), flat.dpi)
+        other = None  # the card the other way up, when its OCR could not tell which is up
         if _anchors(text.text) < 2:  # nothing a card prints read: maybe lying upside down
             turned = crop.rotate(180)
             again = engine.recognize(card_for_ocr(turned), flat.dpi)
+            other = (turned, again)
             if (_anchors(again.text), again.confidence) > (_anchors(text.text), text.confidence):
-                crop, text = turned, again
-                flat.image.paste(turned, region.box)  # in place: the sheet stored is upright
+                (crop, text), other = other, (crop, text)
+                flat.image.paste(crop, region.box)  # in place: the sheet stored is upright
                 flat.regions[i] = turned_over(region)
         name = text.engine
-        card_lines = list(text.lines)
-        if zones is not None:
-            readings = zones.read(crop, text.text)
-            card_lines = merge(card_lines, readings, (0, 0))
-            found.extend(readings)
+        readings = zones.read(crop, text.text) if zones is not None else []
+        if zones is not None and other is not None and not any(r.text for r in readings):
+            # a blurred card's OCR reads no card words either way up, and its confidence
+            # chose; the zones validate (check digits, the number's birth date): the back of
+            # fresh 555801 0002 gave its MRZ only the other way up
+            again_readings = zones.read(other[0], other[1].text)
+            if any(r.text for r in again_readings):
+                (crop, text), readings = other, again_readings
+                flat.image.paste(crop, region.box)
+                flat.regions[i] = turned_over(flat.regions[i])
+        card_lines = merge(list(text.lines), readings, (0, 0))
+        found.extend(readings)
         lines.extend(map_boxes(card_lines, shifted(left, top)))
         cards.append(CardRegion(region.box))
     page = PageText(tuple(lines), flat.image.width, flat.image.height, engine=name)
