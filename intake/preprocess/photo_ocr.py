@@ -59,12 +59,12 @@ def read_card_sheet(engine: OcrEngine, zones: ZoneReader | None,
                 flat.regions[i] = turned_over(region)
         name = text.engine
         readings = zones.read(crop, text.text) if zones is not None else []
-        if zones is not None and other is not None and not any(r.text for r in readings):
+        if zones is not None and other is not None and not _validated(readings):
             # a blurred card's OCR reads no card words either way up, and its confidence
             # chose; the zones validate (check digits, the number's birth date): the back of
             # fresh 555801 0002 gave its MRZ only the other way up
             again_readings = zones.read(other[0], other[1].text)
-            if any(r.text for r in again_readings):
+            if _validated(again_readings):
                 (crop, text), readings = other, again_readings
                 flat.image.paste(crop, region.box)
                 flat.regions[i] = turned_over(flat.regions[i])
@@ -74,6 +74,15 @@ def read_card_sheet(engine: OcrEngine, zones: ZoneReader | None,
         cards.append(CardRegion(region.box))
     page = PageText(tuple(lines), flat.image.width, flat.image.height, engine=name)
     return page, cards, found
+
+
+#: Zone readings that validated what they read (check digits, a number's birth date, a
+#: name voted): a province code read where no number settled, or a band's raw views, do not.
+_VALIDATED = frozenset({"id_number", "full_name", "mrz"})
+
+
+def _validated(readings: list[ZoneReading]) -> bool:
+    return any(r.key in _VALIDATED and r.text for r in readings)
 
 
 #: Words every card side prints (accent-folded), whatever the generation: seen upright,
