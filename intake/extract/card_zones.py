@@ -102,7 +102,8 @@ class ZoneReader:
     def read(self, card: Image.Image, hint: str, copy: bool = False) -> list[ZoneReading]:
         """Validated zone readings of one flat card image (any size, ID-1 proportions).
         ``copy``: the card is on a photographed photocopy, whose name band is read once
-        more sharpened when its views name no one (`_read_name_sharper`)."""
+        more sharpened when its views name no one (`_read_name_sharper`), and whose number
+        PP-OCR alone gives only when all its views read it (`card_id_vote.SECOND_VIEWS`)."""
         line_engine, digit_engine, mrz_engine = self.engines()
         views = CardViews.of(card)
         side = "back" if _looks_back(hint) else "front"
@@ -118,7 +119,7 @@ class ZoneReader:
             zones = ZONES[(generation, "front")]
             birth = _read_birth(line_engine, views, zones["date_of_birth"])
             ids = _read_id(views, zones["id_number"], (line_engine, digit_engine), birth,
-                           self.second, zones["date_of_birth"], _page_ids(hint), hints)
+                           self.second, zones["date_of_birth"], _page_ids(hint), hints, copy)
             if ids is None:
                 continue
             out = [ids, *hints]
@@ -331,7 +332,8 @@ def _page_ids(hint: str) -> list[str]:
 def _read_id(views: CardViews, zone: Zone, engines: tuple[OcrEngine, ...],
              birth: str | None, second: LineRecognizer | None = None,
              birth_zone: Zone | None = None, page: list[str] | None = None,
-             hints: list[ZoneReading] | None = None) -> ZoneReading | None:
+             hints: list[ZoneReading] | None = None, copy: bool = False,
+             ) -> ZoneReading | None:
     """The ID number read in the band's views (line engine, then digits only). A reading
     must have a known province code and century digit.
 
@@ -344,7 +346,8 @@ def _read_id(views: CardViews, zone: Zone, engines: tuple[OcrEngine, ...],
     settles, the reading is a refusal (empty text, the band's box): merged, it takes the
     page OCR's words out of the band, so the page pass's own reading of the number does
     not reach extraction either. Where no number settles but PP-OCR's views read one
-    province code alike, that is added to ``hints`` (`PROVINCE_READ`)."""
+    province code alike, that is added to ``hints`` (`PROVINCE_READ`). ``copy``: the card
+    is on a photographed photocopy, where PP-OCR alone needs every view's reading."""
     hints = hints if hints is not None else []
     box = _band(views, zone)
     pp: list[tuple[str, float, tuple[float, ...]]] | None = None
@@ -370,7 +373,7 @@ def _read_id(views: CardViews, zone: Zone, engines: tuple[OcrEngine, ...],
         value = settle_id([r.text for r in readings], birth, done=True)
         return next((r for r in readings if r.text == value), None)
     value = settle_two(one_per_view(seen), [(v, p) for v, p, _ in pp], birth,
-                       [*(page or ()), *restored], [digits for _, _, digits in pp])
+                       [*(page or ()), *restored], [digits for _, _, digits in pp], copy)
     if value is None:
         province = read_province([(v, p) for v, p, _ in pp], [d for _, _, d in pp])
         if province is not None:

@@ -202,3 +202,28 @@ def test_a_full_number_copy_repaired_twice_needs_the_composite() -> None:
     held = read_mrz(["10V100692975114970969297511<<<",
                      f"6912299M2912291VNM<<<<<<<<<<<{composite}"])
     assert held is not None and held.composite is True and held.id_number == "070069297511"
+
+
+def test_pp_ocr_alone_on_a_copy_needs_every_view() -> None:
+    """Fresh 556401 0070 (a photographed copy, no Tesseract reading, no birth date): four of
+    PP-OCR's five views read ``031172301358`` for ``031172303358``, the 3 read as 1 at
+    0.94-0.99, and the wrong number was given. On a copy PP-OCR alone must have read the
+    number on every view; elsewhere (a degraded scan) four views still settle it."""
+    import numpy as np
+
+    from intake.extract.card_id_vote import SECOND_VIEWS, second_views, settle_two
+
+    wrong = "031172301358"
+    views = [(wrong, 0.86), (wrong, 0.87), (wrong, 0.52), (wrong, 0.89)]
+    digits = [[0.86, 0.95, 1.0, 0.99, 1.0, 1.0, 1.0, 1.0, 0.99, 0.97, 1.0, 0.93],
+              [0.95, 0.99, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.97, 0.99, 1.0, 0.87],
+              [0.93, 0.98, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.52, 0.99, 1.0, 0.89],
+              [0.89, 0.93, 0.99, 0.98, 0.9, 1.0, 1.0, 1.0, 0.94, 0.97, 1.0, 0.99]]
+    assert settle_two([], views, None, digits=digits) == wrong
+    assert settle_two([], views, None, digits=digits, copy=True) is None
+    grey = np.zeros((100, 200), np.uint8)
+    assert len(second_views(grey, grey, grey, (10, 40, 150, 70))) == SECOND_VIEWS
+    five = [*views, (wrong, 0.9)]
+    assert settle_two([], five, None, digits=[*digits, digits[0]], copy=True) == wrong
+    # Tesseract reading the number too is a second recogniser: PP-OCR is not alone
+    assert settle_two([wrong], views, None, digits=digits, copy=True) == wrong
