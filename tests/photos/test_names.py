@@ -561,3 +561,21 @@ def test_a_word_read_as_digits_leaves_a_hole_not_a_shorter_name() -> None:
     assert vote_name(views, pp, "Nữ") is None
     assert vote_name(["TRƯƠNG LỆ 104", "1 TRƯƠNG LỆ", "TRƯƠNG LỆ"], (), "Nữ") == (
         "TRƯƠNG LỆ", 0)
+
+
+def test_a_name_shorter_than_every_pp_ocr_view_is_refused() -> None:
+    """Fresh 556401 0005 (Lê Thành Trí, a photographed copy): one Tesseract view read "LỄ
+    THÁNH £1" and the vote gave Lê Thanh; PP-OCR's two views read three words, "LE ? TRI"
+    and "LE THANH TRI". A name with fewer words than every PP-OCR view read lost one: it
+    is refused. One view reading a word more (debris after the name) refuses nothing."""
+    def stored(name: str, letters: list[str]) -> str | None:
+        zones = [{"key": "id_number", "value": MALE_ID}, {"key": "full_name", "value": name},
+                 {"key": "name_band", "value": "LỄ THÁNH £1\nLÊ THANH"},
+                 {"key": "name_letters", "value": "\n".join(letters)}]
+        got = extract_document("id_card", [page()], zone_readings=zones).fields.get(
+            "full_name")
+        return got.value if got else None
+
+    assert stored("LÊ THANH", ["LE ? TRI", "LE THANH TRI"]) is None
+    assert stored("LÊ THANH", ["LE ? TRI", "LE THANH"]) == "Lê Thanh"
+    assert stored("LÊ THANH TRÍ", ["LE ? TRI", "LE THANH TRI"]) == "Lê Thanh Trí"
