@@ -138,6 +138,8 @@ def _against_mrz(result: Extraction, lines: list[str], names: MrzName,
                             f"does not match the MRZ names line; PP-OCR read {against[1]}")
         return
     if got is None:
+        if _read_otherwise(letters, list(names.words), views=1) is not None:
+            return  # the front's one sure PP-OCR view reads another word: MRZ alone names no one
         named = _named_by_mrz(names, lines, _sex(result), letters)
         if named is not None:
             name, usual = named
@@ -190,15 +192,21 @@ def _pp_against(letters: Sequence[str], names: MrzName) -> tuple[int, str] | Non
     return None if names.cut else _read_otherwise(letters, list(names.words))
 
 
-def _read_otherwise(letters: Sequence[str], words: list[str]) -> tuple[int, str] | None:
+def _read_otherwise(letters: Sequence[str], words: list[str],
+                    views: int = 2) -> tuple[int, str] | None:
     """A listed word other than ``words``' (folded capitals) that PP-OCR's views decoded
-    surely, alike, at its place: two views or more, each read as that many words, none of
-    them surely decoding the word itself there."""
+    surely, alike, at its place: ``views`` views or more, each read as that many words,
+    none of them surely decoding the word itself there.
+
+    One view is enough against a name the MRZ alone would make (`_against_mrz`, nothing
+    named on the front): fresh 556501 0095 (Nguyễn Kim Anh, a card with its back) read
+    NGUYEN<<KIM<AN, the H lost to blur on a line with no check digit, and one PP-OCR view
+    of the front surely NGUYEN KIM ANH; the MRZ named her Nguyễn Kim An."""
     n = len(words)
     for i, word in enumerate(words):
         read = [w[i] for line in letters if len(w := line.split()) == n and w[i] != "?"]
         others = [w for w in read if w != word]
-        if len(others) >= 2 and len(set(others)) == 1 and len(others) == len(read):
+        if len(others) >= views and len(set(others)) == 1 and len(others) == len(read):
             return i, others[0]
     return None
 

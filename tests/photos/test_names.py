@@ -348,11 +348,14 @@ def test_the_mrz_names_nothing_pp_ocr_read_surely_otherwise() -> None:
     YHAM was mended into it over the vote's Phạm; both views decoded PHAM. Neither is
     given by the MRZ now, and the vote's Phạm, which PP-OCR's word sides with, stands
     (since fresh 554401 'Bản photo CCCD 0050', below). Where PP-OCR's views agree with the
-    MRZ, or decoded nothing surely there, the MRZ names and mends as before."""
+    MRZ, or decoded nothing surely there, the MRZ names and mends as before; where nothing
+    was named on the front, one sure view reading another word is enough to keep the MRZ
+    from naming (`test_one_sure_pp_ocr_view_against_the_mrz_keeps_it_from_naming`)."""
     assert _with_letters(None, "Hồ Bảo An", []) == "Hồ Bảo An"  # as before: no evidence
     assert _with_letters(None, "Hồ Bảo An", ["HO BAO THANH", "HO BAO THANH"]) is None
     assert _with_letters(None, "Hồ Bảo An", ["HO BAO AN", "HO BAO ?"]) == "Hồ Bảo An"
-    assert _with_letters(None, "Hồ Bảo An", ["HO BAO THANH", "HO BAO ?"]) == "Hồ Bảo An"
+    # one sure view against a name the MRZ alone makes is enough since fresh 556501 0095
+    assert _with_letters(None, "Hồ Bảo An", ["HO BAO THANH", "HO BAO ?"]) is None
     band = ("YHAM TRƠNG DUY", "NHậM TRỢNG DỤYV", "PHậM TRỢNG DỤUYV")
     assert _with_letters("Phạm Trọng Duy", "Phan Trọng Duy", [], band) == "Phan Trọng Duy"
     assert _with_letters("Phạm Trọng Duy", "Phan Trọng Duy",
@@ -579,3 +582,24 @@ def test_a_name_shorter_than_every_pp_ocr_view_is_refused() -> None:
     assert stored("LÊ THANH", ["LE ? TRI", "LE THANH TRI"]) is None
     assert stored("LÊ THANH", ["LE ? TRI", "LE THANH"]) == "Lê Thanh"
     assert stored("LÊ THANH TRÍ", ["LE ? TRI", "LE THANH TRI"]) == "Lê Thanh Trí"
+
+
+def test_one_sure_pp_ocr_view_against_the_mrz_keeps_it_from_naming() -> None:
+    """Fresh 556501 0095 (Nguyễn Kim Anh, a card with its back): no name was voted on the
+    front, the MRZ read NGUYEN<<KIM<AN (the H lost; the line has no check digit), and one
+    PP-OCR view of the front decoded NGUYEN KIM ANH surely. The MRZ named her Nguyễn Kim
+    An. A surely decoded word against the name the MRZ alone would make now leaves the
+    name to review; a view that agrees, or reads the word unsurely, leaves it to the MRZ."""
+    mrz = "\n".join(mrz_lines(FEMALE_ID, "Nguyễn Kim An", date(1999, 3, 4), "Nữ",
+                              date(2039, 3, 4)))
+
+    def stored(letters: list[str]) -> str | None:
+        zones = [{"key": "id_number", "value": FEMALE_ID}, {"key": "mrz", "value": mrz},
+                 {"key": "name_letters", "value": "\n".join(letters)}]
+        got = extract_document("id_card", [page()], zone_readings=zones).fields.get(
+            "full_name")
+        return got.value if got else None
+
+    assert stored(["? KIM ?", "NGUYEN KIM ANH"]) is None
+    assert stored(["? KIM ?", "NGUYEN KIM AN"]) == "Nguyễn Kim An"
+    assert stored(["? KIM ?", "NGUYEN KIM ?"]) == "Nguyễn Kim An"
