@@ -86,7 +86,7 @@ def check_card_name(result: Extraction, lines: list[str], mrz: Mrz | None,
     _refuse_unnamelike(result)
     _middle_by_sex(result)
     _refuse_doubtful_marks(result)
-    _refuse_unusual_marks(result, copy)
+    _refuse_unusual_marks(result, copy or any(line.strip() for line in letters))
 
 
 def _set(result: Extraction, value: str, note: str, got: ExtractedField | None,
@@ -565,18 +565,20 @@ def _refuse_doubtful_marks(result: Extraction) -> None:
         _refuse(result, "dấu thanh không rõ / tone mark unclear")
 
 
-def _refuse_unusual_marks(result: Extraction, copy: bool = False) -> None:
+def _refuse_unusual_marks(result: Extraction, photo: bool = False) -> None:
     """On a card read by zone (a photo), a middle or given word read as one listed form
     where another form of its letters is the usual one at that place for the holder's sex
     (`name_usage`: a woman's given name YÊN where Yến is usual, MỸ where My is) refuses the
     name: the photo's marks and the name's usage disagree, and which is right is for an
     officer to see. Tesseract drops the acute of Ế on every view of a sharp card (fresh seed
     549501: Yến read YÊN three times) and blur draws a tilde where none is printed. A card
-    on a photographed photocopy (``copy``) is a photo too, even when no field was taken
-    from its zones (fresh 554401 'Bản photo CCCD 0030': the number from the MRZ, the name
-    Thủy from the page OCR's line, which the MRZ's THUY agreed with, for Thùy)."""
+    known to be photographed (``photo``: on a photographed photocopy, or with its name band
+    read by PP-OCR, which only photos are) is a photo too, even when no field was taken
+    from its zones: fresh 554401 'Bản photo CCCD 0030' (a copy: the number from the MRZ,
+    the name Thủy from the page OCR's line, which the MRZ's THUY agreed with, for Thùy)
+    and 556601 0073 (a card with its back: the same, Bùi Thủy Quỳnh Giang for Thùy)."""
     got = result.fields.get("full_name")
-    if got is None or got.source == "qr" or not (_by_zone(result) or copy):
+    if got is None or got.source == "qr" or not (_by_zone(result) or photo):
         return
     words, sex = got.value.split(), _sex(result)
     for i, word in enumerate(words[1:], 1):

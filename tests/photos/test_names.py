@@ -603,3 +603,25 @@ def test_one_sure_pp_ocr_view_against_the_mrz_keeps_it_from_naming() -> None:
     assert stored(["? KIM ?", "NGUYEN KIM ANH"]) is None
     assert stored(["? KIM ?", "NGUYEN KIM AN"]) == "Nguyễn Kim An"
     assert stored(["? KIM ?", "NGUYEN KIM ?"]) == "Nguyễn Kim An"
+
+
+def test_a_photographed_cards_name_from_the_page_line_is_held_to_a_photos_mark_checks(
+) -> None:
+    """Fresh 556601 0073 (Bùi Thùy Quỳnh Giang, a card with its back): the zone vote named
+    no one, the number came from the MRZ, and the page OCR's line BÙI THỦY QUỲNH GIANG,
+    which the MRZ's THUY agreed with, gave Thủy, unchecked for a hook that is as likely a
+    blurred grave (a woman's middle name): no field was the zones'. PP-OCR's sure words of
+    the name band say the card was photographed: the name is refused."""
+    mrz = "\n".join(mrz_lines(FEMALE_ID, "Bùi Thùy Quỳnh Giang", date(1999, 3, 4), "Nữ",
+                              date(2039, 3, 4)))
+
+    def stored(letters: str | None) -> str | None:
+        zones = [{"key": "mrz", "value": mrz}]
+        if letters is not None:
+            zones.append({"key": "name_letters", "value": letters})
+        p = page(line(("Họ và tên / Full name:", 100)), line(("BÙI THỦY QUỲNH GIANG", 300)))
+        got = extract_document("id_card", [p], zone_readings=zones).fields.get("full_name")
+        return got.value if got else None
+
+    assert stored(None) == "Bùi Thủy Quỳnh Giang"  # a scan's page line: as before
+    assert stored("BUI THUY QUYNH GIANG\nBUI THUY QUYNH GIANG") is None
