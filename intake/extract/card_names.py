@@ -181,7 +181,13 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
     capitals (`name_ink.word_marks`): a word only the second recogniser read whose forms
     usage leaves open keeps those the ink allows (THANH with nothing above is Thanh, not
     Thành), and a mark the views read that the ink does not show goes when one listed form
-    fits (GIÁ: Gia) (`_settle_with_ink`).
+    fits (GIÁ: Gia) (`_settle_with_ink`). A mark no listed form has, mended into one
+    (`_marked_like`, `invented_mark`), is refused when the ink rules that form out and two
+    other words of the name bear the ink out: fresh 556901 0011 (Nguyễn Phương Bảo Hoa, a
+    card with its back) read HỌA on three views, mended into Hòa, the one marked form, with
+    ink above NGUYỄN and BẢO and none above the word. Heard on one other word's say the
+    ink was as often wrong as right there (555401 0010: DỰNG mended into Dũng, measured
+    clear; 555901 0017: HỌA into Hòa, measured clear, wrong).
 
     ``sex`` "Nữ": the card's ID number says its holder is a woman; a middle word read as
     what blur leaves of THỊ ("TH", "TÌỊ") is then THỊ (`_woman_middle`).
@@ -277,11 +283,16 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
     # not take whole counts: "®Gt:YÊN THÀNH THÂNG")
     tokens = [set(re.sub(r"[^\w\s]|_", " ", text.upper()).split()) for text in texts]
     twice = {i for i in range(1, len(words)) if sum(words[i] in t for t in tokens) >= 2}
-    if not _settle_with_ink(words, pending, ink, sex, twice):
+    heard = _settle_with_ink(words, pending, ink, sex, twice)
+    if heard is None:
         return None
+    read = list(words)
     words[1:] = [_marked_like(w) for w in words[1:]]
     words[1:] = [(usual.upper() if (usual := invented_mark(w, i == len(words) - 1, sex))
                   else w) for i, w in enumerate(words[1:], 1)]
+    if any(w != was and heard[i] is not None and marked_above(w) not in (None, heard[i])
+           for i, (w, was) in enumerate(zip(words, read, strict=True))):
+        return None  # a mark read on no listed form, mended into one the ink rules out
     if any(doubtful_mark(w) and not (fold(w) == "van" and i < len(words) - 1)
            for i, w in enumerate(words[1:], 1)):
         return None  # marks no listed form has, on letters several have: which one is hidden
@@ -382,10 +393,12 @@ InkReader = Callable[[int], "list[bool | None] | None"]
 
 
 def _settle_with_ink(words: list[str], pending: dict[int, list[str]], ink: InkReader | None,
-                    sex: str | None, twice: set[int] = frozenset()) -> bool:
+                    sex: str | None, twice: set[int] = frozenset(),
+                    ) -> list[bool | None] | None:
     """Give each word only the second recogniser read (``pending``: its listed forms) its
-    form, in place in ``words``, and hear the band's ink on the others; False when the name
-    is refused.
+    form, in place in ``words``, and hear the band's ink on the others; None when the name
+    is refused, else the ink's call on each word where two other words or more bear it out
+    (None where not): what a mark mended after this is checked against (`vote_name`).
 
     A pending word of one listed form takes it; of several, the form a name at this place
     for this ``sex`` mostly carries (`name_usage`), as before; when usage leaves them open,
@@ -410,14 +423,17 @@ def _settle_with_ink(words: list[str], pending: dict[int, list[str]], ink: InkRe
     wrong calls on clear words were on surnames (PHAN, PHẠM)."""
     seen = ink(len(words)) if ink is not None else None
 
-    def heard(i: int) -> bool | None:
-        """The ink's call on word ``i``, when the other words bear it out."""
+    def heard(i: int, two: bool = False) -> bool | None:
+        """The ink's call on word ``i``, when the other words bear it out (``two``: at
+        least two of them)."""
         if seen is None or seen[i] is None:
             return None
         sure = [(marked_above(w), seen[j]) for j, w in enumerate(words)
                 if j != i and (j not in pending or len(pending[j]) == 1)
                 and marked_above(w) is not None and seen[j] is not None]
         if not sure or any(expected != measured for expected, measured in sure):
+            return None
+        if two and len(sure) < 2:
             return None
         return seen[i]
 
@@ -427,7 +443,7 @@ def _settle_with_ink(words: list[str], pending: dict[int, list[str]], ink: InkRe
             continue
         fits = [f for f in same_letters(words[i]) if marked_above(f) == measured]
         if len(fits) == 1 and i in twice and _listed_form(words[i], False) and not measured:
-            return False  # THÀNH read twice, listed; the ink's Thanh listed too: no evidence
+            return None  # THÀNH read twice, listed; the ink's Thanh listed too: no evidence
         if len(fits) == 1:  # no form fits: the ink missed a mark crowding a capital (Ỳ)
             words[i] = fits[0].upper()
     for i, listed_as in pending.items():
@@ -438,9 +454,9 @@ def _settle_with_ink(words: list[str], pending: dict[int, list[str]], ink: InkRe
         if len(left) > 1 and (measured := heard(i)) is not None:
             left = [f for f in left if marked_above(f) in (measured, None)]
         if len(left) != 1:
-            return False
+            return None
         words[i] = left[0].upper()
-    return True
+    return [heard(i, two=True) for i in range(len(words))]
 
 
 _GRAVE, _HOOK = "\u0300", "\u0309"

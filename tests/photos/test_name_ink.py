@@ -159,3 +159,19 @@ def test_a_listed_mark_the_views_read_that_the_ink_misses_refuses_the_name() -> 
     views = ["THÂN MINH HỌA", "TRÀN MÌNH HÓA", "TRẦN MỸ†NH HỌA", "TRẤN MÌNH HÒA"]
     assert vote_name(views, ("TRAN MINH HOA", "TRAN MINH HOA"), "Nữ",
                      lambda words: [True, False, False]) == ("TRẦN MINH HOA", 1)
+
+
+def test_a_mark_mended_into_a_form_two_words_of_ink_rule_out_is_refused() -> None:
+    """Fresh 556901 0011 (Nguyễn Phương Bảo Hoa, a card with its back): three views read
+    HỌA, a dot below no listed form of HOA has, and the vote mended it into Hòa, the one
+    marked form; the ink found marks above NGUYỄN and BẢO and none above the word. Two
+    words bear the ink out: the name is refused. With a mark above the word, or only one
+    word bearing the ink out (555901 0017 was so, and 555401 0010, where the ink missed
+    Dũng's tilde), it is Hòa as before."""
+    views = ["NGUYÊN PHƯƠNG BẢO HỌA"] * 3 + ["NGUYÊN PHƯƠNG BẢO HDA"]
+    pp = ("NGUYÊN PHUONG BAO HOA", "NGUYÊN PHUONG BAO HOA")
+    assert vote_name(views, pp, "Nữ", lambda words: [True, False, True, False]) is None
+    assert vote_name(views, pp, "Nữ", lambda words: [True, False, True, True]) == (
+        "NGUYỄN PHƯƠNG BẢO HÒA", 0)
+    assert vote_name(views, pp, "Nữ", lambda words: [True, False, None, False]) == (
+        "NGUYỄN PHƯƠNG BẢO HÒA", 0)
