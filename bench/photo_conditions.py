@@ -92,14 +92,17 @@ def breakdown(rows: list[dict[str, Any]]) -> dict[str, Any]:
             "all": _rates(subset),
             "motion_blur_px": {str(m): _rates([r for r in subset if r["motion"] == m])
                                for m in sorted({r["motion"] for r in subset})},
-            "blur_sigma": {f"{lo}-{hi}": _rates([r for r in subset if lo <= r["blur"] < hi])
-                           for lo, hi in BLUR},
+            "blur_sigma": _binned(subset, "blur", BLUR),
         }
         if scene == "photocopy":  # a card photographed alone fills the photo: 480 px up
-            out[scene]["card_width_px"] = {
-                f"{lo}-{hi}": _rates([r for r in subset if lo <= r["card_px"] < hi])
-                for lo, hi in CARD_PX}
+            out[scene]["card_width_px"] = _binned(subset, "card_px", CARD_PX)
     return out
+
+
+def _binned(rows: list[dict[str, Any]], key: str,
+            bins: tuple[tuple[float, float], ...]) -> dict[str, Any]:
+    """`_rates` of the rows whose ``key`` falls in each ``[lo, hi)`` bin."""
+    return {f"{lo}-{hi}": _rates([r for r in rows if lo <= r[key] < hi]) for lo, hi in bins}
 
 
 def main() -> None:

@@ -55,8 +55,7 @@ def read_card_sheet(engine: OcrEngine, zones: ZoneReader | None,
             other = (turned, again)
             if (_anchors(again.text), again.confidence) > (_anchors(text.text), text.confidence):
                 (crop, text), other = other, (crop, text)
-                flat.image.paste(crop, region.box)  # in place: the sheet stored is upright
-                flat.regions[i] = turned_over(region)
+                _lay(flat, i, crop)
         name = text.engine
         readings = zones.read(crop, text.text) if zones is not None else []
         if zones is not None and other is not None and not _validated(readings):
@@ -66,14 +65,21 @@ def read_card_sheet(engine: OcrEngine, zones: ZoneReader | None,
             again_readings = zones.read(other[0], other[1].text)
             if _validated(again_readings):
                 (crop, text), readings = other, again_readings
-                flat.image.paste(crop, region.box)
-                flat.regions[i] = turned_over(flat.regions[i])
+                _lay(flat, i, crop)
         card_lines = merge(list(text.lines), readings, (0, 0))
         found.extend(readings)
         lines.extend(map_boxes(card_lines, shifted(left, top)))
         cards.append(CardRegion(region.box))
     page = PageText(tuple(lines), flat.image.width, flat.image.height, engine=name)
     return page, cards, found
+
+
+def _lay(flat: Flattened, i: int, card: Image.Image) -> None:
+    """Put region ``i``'s card on the sheet turned over, in place: the sheet stored shows
+    it the way up it was read, and its region maps back to the photo from its real
+    top-left corner (`turned_over`)."""
+    flat.image.paste(card, flat.regions[i].box)
+    flat.regions[i] = turned_over(flat.regions[i])
 
 
 #: Zone readings that validated what they read (check digits, a number's birth date, a
