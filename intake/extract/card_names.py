@@ -296,11 +296,37 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
     if any(doubtful_mark(w) and not (fold(w) == "van" and i < len(words) - 1)
            for i, w in enumerate(words[1:], 1)):
         return None  # marks no listed form has, on letters several have: which one is hidden
+    if _lone_swapped_mark(words, aligned):
+        return None  # a word's mark from one view that swapped another word's mark
     # boxes from a Tesseract reading: one with the chosen letters, else one that lines up
     ours = [(fold(letters) != best, not _lines_up(letters.split(), target), index)
             for letters, index in found if index < len(texts)]
     source = min(ours)[2] if ours else 0
     return " ".join(words), source
+
+
+def _lone_swapped_mark(words: list[str], aligned: list[tuple[list[str], bool]]) -> bool:
+    """Whether a word after the surname has its tone mark read by one Tesseract view alone,
+    another listed form differs from it in that mark alone, and the same view read
+    another word of the name with one tone mark for another (HUÝNH for Huỳnh): a view that
+    swaps an acute for a grave on one word is no witness for the acute of the next.
+    Fresh 557101 'Bản photo CCCD 0007' (Huỳnh Thùy Nhi, a photographed copy) was named
+    from its band sharpened: one view read HIUÝNH THÚY NHI, no other view a mark on THUY,
+    and Huỳnh Thúy Nhi was given."""
+    for i, word in enumerate(words[1:], 1):
+        if not tone_of(word) or not any(untoned(f.upper()) == untoned(word)
+                                        and f.upper() != word for f in same_letters(word)):
+            continue
+        givers = [ws for ws, by_tess in aligned
+                  if by_tess and untoned(ws[i]) == untoned(word) and tone_of(ws[i])]
+        if len(givers) != 1 or givers[0][i] != word:
+            continue  # several views read a mark there, or the vote mended it
+        view = givers[0]
+        if any(j != i and tone_of(theirs) and tone_of(mine) and tone_of(theirs) != tone_of(mine)
+               and untoned(theirs) == untoned(mine)
+               for j, (mine, theirs) in enumerate(zip(words, view, strict=True))):
+            return True
+    return False
 
 
 def _outread_once(letters: str, ranked: list[str], votes: list[str], spellings: set[str],

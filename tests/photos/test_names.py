@@ -625,3 +625,15 @@ def test_a_photographed_cards_name_from_the_page_line_is_held_to_a_photos_mark_c
 
     assert stored(None) == "Bùi Thủy Quỳnh Giang"  # a scan's page line: as before
     assert stored("BUI THUY QUYNH GIANG\nBUI THUY QUYNH GIANG") is None
+
+
+def test_a_mark_from_one_view_that_swapped_another_words_mark_is_refused() -> None:
+    """Fresh 557101 'Bản photo CCCD 0007' (Huỳnh Thùy Nhi, a photographed copy), its band
+    read sharpened: one view read HIUÝNH THÚY NHI (an acute for Huỳnh's grave), no other
+    view a mark on THUY, and Huỳnh Thúy Nhi was given. A word's mark from that view alone,
+    where another listed form differs from it in the mark alone, is refused; the same
+    view with Huỳnh's grave read right still names her."""
+    others = ["HUYNH TY NHÍ", "[IrÝNH 1000 Y NHI", "HUYNH T0 VY NHÍ"]
+    pp = ("DUYNI THOY NII", "DUYNU THOY NIM")
+    assert vote_name(["HIUÝNH THÚY NHI", *others], pp, "Nữ") is None
+    assert vote_name(["HUỲNH THÚY NHI", *others], pp, "Nữ") == ("HUỲNH THÚY NHI", 0)
