@@ -55,7 +55,7 @@ from intake.extract.mrz_names import (
 )
 from intake.extract.text import fold
 from intake.extract.values.given_names import known_syllable, same_letters
-from intake.extract.values.name_usage import usage_choice
+from intake.extract.values.name_usage import UNUSUAL_SHARE, usage_choice
 from intake.extract.values.names import capitalise, parse_name
 
 _LABEL = "Họ và tên (full_name)"
@@ -82,7 +82,7 @@ def check_card_name(result: Extraction, lines: list[str], mrz: Mrz | None,
     if copy:
         _refuse_unconfirmed_copy(result, None if made_by_mrz else names, letters, lines)
     _refuse_disputed(result, lines)
-    _refuse_word_short(result, letters)
+    _refuse_word_short(result, letters, lines)
     _refuse_unnamelike(result)
     _middle_by_sex(result)
     _refuse_doubtful_marks(result)
@@ -133,7 +133,9 @@ def _against_mrz(result: Extraction, lines: list[str], names: MrzName,
         return
     against = _pp_against(letters, names)
     if against is not None:
-        if got is not None and not _pp_sides_with(got.value, against):
+        if got is not None and not (_pp_sides_with(got.value, against)
+                                    and not _band_sides_with(lines, names, against[0],
+                                                             got.value)):
             _refuse(result, f"không khớp dòng tên MRZ {mrz_text}, PP-OCR đọc {against[1]} / "
                             f"does not match the MRZ names line; PP-OCR read {against[1]}")
         return
@@ -177,6 +179,29 @@ def _pp_sides_with(name: str, against: tuple[int, str]) -> bool:
     i, word = against
     words = _folded(name)
     return i < len(words) and words[i] == word
+
+
+def _band_sides_with(lines: Sequence[str], names: MrzName, i: int, name: str) -> bool:
+    """Whether a reading of the name band with as many words as the MRZ's names line reads,
+    at word ``i``, the MRZ's letters up to the first in which they and ``name``'s differ
+    (THÁM for the MRZ's THANG against TRANG): a view of the band sides with the MRZ, and
+    PP-OCR siding with the name (`_pp_sides_with`) leaves the two sources disputed.
+    Fresh 557101 'Bản photo CCCD 0034' (Nguyễn Tuấn Thắng, a photographed copy): the MRZ
+    read THANG on a whole names line, both PP-OCR views TRANG surely, and the band
+    THÁM, TRANG, THRÁNG and TRANG; Nguyễn Tuấn Trang was given. Where every view read the
+    name's word (554401 'Bản photo CCCD 0050': ĐẠT four times, the MRZ DAI) it stands."""
+    mine, theirs = _folded(name)[i], names.words[i]
+    differ = next((k for k, (a, b) in enumerate(zip(mine, theirs, strict=False)) if a != b),
+                  min(len(mine), len(theirs)))
+    if differ >= len(theirs):
+        return False  # the MRZ's word is the start of the name's: a letter lost there
+    prefix = theirs[:differ + 1]
+    for line in lines:
+        words = _words(line)
+        if "<" not in line and len(words) == len(names.words) \
+                and fold(words[i]).upper().startswith(prefix):
+            return True
+    return False
 
 
 def _pp_against(letters: Sequence[str], names: MrzName) -> tuple[int, str] | None:
@@ -483,18 +508,27 @@ def _refuse_disputed(result: Extraction, lines: list[str]) -> None:
         _refuse(result, f"dấu thanh đọc khác nhau {theirs} / tone marks read two ways, {theirs}")
 
 
-def _refuse_word_short(result: Extraction, letters: Sequence[str]) -> None:
+def _refuse_word_short(result: Extraction, letters: Sequence[str],
+                       lines: Sequence[str] = ()) -> None:
     """Every PP-OCR view of the name band read more words than the name has (its sure
     words and a ``?`` for each other, `card_zones.NAME_LETTERS_READ`): a word of the name
     was lost, to digits, debris or a mark run into the next word, and the name is refused.
     Fresh 556401 0005 (Lê Thành Trí, a photographed copy): one Tesseract view read "LỄ
     THÁNH £1", PP-OCR's views "LE ? TRI" and "LE THANH TRI", and Lê Thanh was given. On
     the 557 photos the consumed seeds 555401-555901 named, no other name was shorter than
-    PP-OCR's views (the other was 555901 0025, Trương Lệ, refused since by the vote)."""
+    PP-OCR's views (the other was 555901 0025, Trương Lệ, refused since by the vote).
+    Two of the card's readings (``lines``: the band's views, the page OCR's line, not the
+    MRZ's) that spell the name word for word, and nothing else, outweigh PP-OCR's:
+    development 556601 0018 (Huỳnh Minh Liên, a copy) was read HUỲNH MINH LIÊN on three
+    views, and PP-OCR split HUỲNH in two on both of its own ("? ANH MINH LIEN")."""
     got = result.fields.get("full_name")
     views = [line.split() for line in letters if line.strip()]
     if got is None or got.source == "qr" or not views:
         return
+    words, sex = _folded(got.value), _sex(result)
+    if sum("<" not in line and len(line.split()) == len(words)
+           and read_as_voted(line, sex) == words for line in lines) >= 2:
+        return  # nothing else on the line: no word lost to debris ("LỄ THÁNH £1")
     if all(len(words) > len(got.value.split()) for words in views):
         _refuse(result, "thiếu một chữ của họ tên / a word of the name is missing")
 
@@ -568,21 +602,22 @@ def _refuse_doubtful_marks(result: Extraction) -> None:
 def _refuse_unusual_marks(result: Extraction, photo: bool = False) -> None:
     """On a card read by zone (a photo), a middle or given word read as one listed form
     where another form of its letters is the usual one at that place for the holder's sex
-    (`name_usage`: a woman's given name YÊN where Yến is usual, MỸ where My is) refuses the
-    name: the photo's marks and the name's usage disagree, and which is right is for an
-    officer to see. Tesseract drops the acute of Ế on every view of a sharp card (fresh seed
-    549501: Yến read YÊN three times) and blur draws a tilde where none is printed. A card
-    known to be photographed (``photo``: on a photographed photocopy, or with its name band
-    read by PP-OCR, which only photos are) is a photo too, even when no field was taken
-    from its zones: fresh 554401 'Bản photo CCCD 0030' (a copy: the number from the MRZ,
-    the name Thủy from the page OCR's line, which the MRZ's THUY agreed with, for Thùy)
-    and 556601 0073 (a card with its back: the same, Bùi Thủy Quỳnh Giang for Thùy)."""
+    (`name_usage`, `UNUSUAL_SHARE`: a woman's given name YÊN where Yến is usual, MỸ where
+    My is, her middle KHANH where Khánh is) refuses the name: the photo's marks and the
+    name's usage disagree, and which is right is for an officer to see. Tesseract drops the
+    acute of Ế on every view of a sharp card (fresh seed 549501: Yến read YÊN three times)
+    and blur draws a tilde where none is printed. A card known to be photographed
+    (``photo``: on a photographed photocopy, or with its name band read by PP-OCR, which
+    only photos are) is a photo too, even when no field was taken from its zones: fresh
+    554401 'Bản photo CCCD 0030' (a copy: the number from the MRZ, the name Thủy from the
+    page OCR's line, which the MRZ's THUY agreed with, for Thùy) and 556601 0073 (a card
+    with its back: the same, Bùi Thủy Quỳnh Giang for Thùy)."""
     got = result.fields.get("full_name")
     if got is None or got.source == "qr" or not (_by_zone(result) or photo):
         return
     words, sex = got.value.split(), _sex(result)
     for i, word in enumerate(words[1:], 1):
-        usual = usage_choice(same_letters(word), i == len(words) - 1, sex)
+        usual = usage_choice(same_letters(word), i == len(words) - 1, sex, UNUSUAL_SHARE)
         if usual is not None and usual != word:
             _refuse(result, f"dấu thanh khác tên thường gặp {usual} / "
                             f"tone marks unlike the usual {usual}")

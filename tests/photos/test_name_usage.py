@@ -232,3 +232,17 @@ def test_a_surname_read_with_marks_no_surname_has_is_the_one_its_letters_spell()
     assert voted is not None and voted[0] == "PHẠM MINH ANH"
     voted = vote_name(["KHỔNG MINH ANH"] * 2, ("KHONG MINH ANH",), "Nữ")
     assert voted is not None and voted[0] == "KHỔNG MINH ANH"
+
+
+def test_a_form_with_most_of_its_usage_against_it_refuses_the_name() -> None:
+    """Development 556901 0077 (Phạm Khánh Thị Ngọc, a card with its back): every view read
+    KHANH, and Phạm Khanh Thị Ngọc was given; 556801 'Bản photo CCCD 0043' (Nguyễn Minh Ngọc
+    Hương): HƯỚNG, mended into Hường. Neither form has `DOMINANT` usage against it (0.79
+    and 0.71), so neither was chosen for an unmarked word, but a form read on a photo with
+    `UNUSUAL_SHARE` or more of its letters' usage against it goes to review. A man's given
+    Vinh (0.68 against it, for Vĩnh) stands."""
+    assert _zone_name(WOMAN_ID, "PHẠM KHANH THỊ NGỌC")[0] is None
+    assert _zone_name(WOMAN_ID, "PHẠM KHÁNH THỊ NGỌC")[0] == "Phạm Khánh Thị Ngọc"
+    assert _zone_name(WOMAN_ID, "NGUYỄN MINH NGỌC HƯỜNG")[0] is None
+    assert _zone_name(WOMAN_ID, "NGUYỄN MINH NGỌC HƯƠNG")[0] == "Nguyễn Minh Ngọc Hương"
+    assert _zone_name(MAN_ID, "NGUYỄN THÀNH VINH")[0] == "Nguyễn Thành Vinh"

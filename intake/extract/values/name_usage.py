@@ -50,6 +50,15 @@ _COUNTS: dict[str, tuple[int, int, int, int]] = {
 DOMINANT = 0.8
 
 
+#: The share at which a form read on a photo, when another is usual, sends the name to
+#: review (`card_name_check._refuse_unusual_marks`): refusing asks less than choosing.
+#: On the 600 photos of development seeds 556501-557101, names read as a form that had
+#: 0.7-0.8 of its letters' usage against it were wrong twice (a woman's middle Khanh
+#: for Khánh, her given Hường for Hương) and right never; at 0.65 five right names
+#: (a man's given Vinh, 0.68 against it) went to review too.
+UNUSUAL_SHARE = 0.7
+
+
 #: The share asked of usage alone where a tone mark was read but misread (a mark none of
 #: the marked forms has): the mark read may lean to the less usual form, so usage must
 #: dominate more (a man's given Hiển, 19 to Hiền's 4, is not enough; Đình is).
