@@ -298,11 +298,33 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
         return None  # marks no listed form has, on letters several have: which one is hidden
     if _lone_swapped_mark(words, aligned):
         return None  # a word's mark from one view that swapped another word's mark
+    if _marked_otherwise_unvoted(words, texts, sex):
+        return None  # a view the vote could not take read another listed form's mark
     # boxes from a Tesseract reading: one with the chosen letters, else one that lines up
     ours = [(fold(letters) != best, not _lines_up(letters.split(), target), index)
             for letters, index in found if index < len(texts)]
     source = min(ours)[2] if ours else 0
     return " ".join(words), source
+
+
+def _marked_otherwise_unvoted(words: list[str], texts: list[str], sex: str | None) -> bool:
+    """Whether a view the vote could not take (`_view_words`: a word in lower case, "kKIM"
+    for KIM) read, at the place of a marked word after the surname, another listed form
+    of its letters with another tone mark: the views the vote heard did not settle the
+    mark alone. Development 556601 0049 (Nguyễn Thùy Kim Yến, a photographed copy): one
+    view was taken, NGUYÊN TIIÚY KEM YẾN, and three read NGUYÊN THỦY with KIM in lower
+    case; Nguyễn Thúy Kim Yến was given."""
+    for text in texts:
+        if _view_words(text, sex) is not None:
+            continue
+        tokens = re.sub(r"[^\w\s]|_", " ", text.upper()).split()
+        if len(tokens) != len(words):
+            continue
+        for word, token in list(zip(words, tokens, strict=True))[1:]:
+            if tone_of(word) and tone_of(token) and token != word \
+                    and untoned(token) == untoned(word) and known_syllable(token):
+                return True
+    return False
 
 
 def _lone_swapped_mark(words: list[str], aligned: list[tuple[list[str], bool]]) -> bool:

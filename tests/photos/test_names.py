@@ -683,3 +683,17 @@ def test_a_view_siding_with_the_mrz_leaves_pp_ocrs_word_disputed() -> None:
             "NGUYÊN TUẦN TRANG"]
     assert stored(band) is None
     assert stored(["NGUYÊN TUÂN TRANG", *band[1:]]) == "Nguyễn Tuấn Trang"
+
+
+def test_a_view_the_vote_could_not_take_still_disputes_a_mark() -> None:
+    """Development 556601 0049 (Nguyễn Thùy Kim Yến, a photographed copy): three views read
+    NGUYÊN THỦY with KIM in lower case ("kKIM", "ktM"), which the vote cannot take, and the
+    one view it took read TIIÚY: Nguyễn Thúy Kim Yến was given. Those views' THỦY puts the
+    mark in doubt: the name is refused. With their THÚY, it stands."""
+    pp = ("NGUYEN THUY KIM YEN", "NGUYEN THUY KIM YEN")
+    ink = {4: [True, True, False, True]}
+    views = ["NGUYÊN TIIÚY KEM YẾN", "NGUYÊN THỦY kKIM YẾN", "wGUƯYÊN THỦY ktM YÊN",
+             "NGUYÊN THỦY ktM YẾN"]
+    assert vote_name(views, pp, "Nữ", ink.get) is None
+    agreeing = [v.replace("THỦY", "THÚY") for v in views]
+    assert vote_name(agreeing, pp, "Nữ", ink.get) == ("NGUYỄN THÚY KIM YẾN", 0)
