@@ -697,3 +697,24 @@ def test_a_view_the_vote_could_not_take_still_disputes_a_mark() -> None:
     assert vote_name(views, pp, "Nữ", ink.get) is None
     agreeing = [v.replace("THỦY", "THÚY") for v in views]
     assert vote_name(agreeing, pp, "Nữ", ink.get) == ("NGUYỄN THÚY KIM YẾN", 0)
+
+
+def test_on_a_copy_one_sure_pp_ocr_view_against_a_word_refuses_the_name() -> None:
+    """Fresh 557301 0035 (Vũ Văn Tiến Nghĩa, a photographed copy): the views read VỀ, VÔ,
+    VÕ and VÔ, one PP-OCR view decoded VU surely and the other left the word unsure, and
+    Võ Văn Tiến Nghĩa was given. On a copy one sure view against a word refuses the name;
+    on a card photographed alone two are needed, as before."""
+    def stored(copy: bool) -> str | None:
+        zones = [{"key": "id_number", "value": MALE_ID},
+                 {"key": "full_name", "value": "VÕ VĂN TIẾN NGHĨA"},
+                 {"key": "name_band", "value": "VỀ VĂN TIỀN NGHĨA\nVÔ VĂN TIÊN NGHĨA\n"
+                                               "VÕ VÂN TIỀN NGHĨA\nVÔ VÂN TIÊN NGHĨA"},
+                 {"key": "name_letters", "value": "VU VAN TIEN NGHIA\n? VAN TIEN NGHIA"}]
+        if copy:
+            zones.append({"key": "card_copy", "value": "1"})
+        got = extract_document("id_card", [page()], zone_readings=zones).fields.get(
+            "full_name")
+        return got.value if got else None
+
+    assert stored(True) is None
+    assert stored(False) == "Võ Văn Tiến Nghĩa"
