@@ -718,3 +718,45 @@ def test_on_a_copy_one_sure_pp_ocr_view_against_a_word_refuses_the_name() -> Non
 
     assert stored(True) is None
     assert stored(False) == "Võ Văn Tiến Nghĩa"
+
+
+def test_the_mrz_reading_the_names_word_outweighs_pp_ocr() -> None:
+    """Fresh 557401 'Bản photo CCCD 0078' (Vũ Văn Nam, a card with its back): every view
+    read VŨ, the MRZ's names line VU, and both PP-OCR views decoded VO surely: the name was
+    refused. The MRZ and two views reading the name's own word there outweigh PP-OCR;
+    with no MRZ the name is refused as before."""
+    def stored(back: bool) -> str | None:
+        zones = [{"key": "id_number", "value": MALE_ID},
+                 {"key": "full_name", "value": "VŨ VĂN NAM"},
+                 {"key": "name_band", "value": "\n".join(["VŨ VĂN NAM"] * 4)},
+                 {"key": "name_letters", "value": "VO VAN NAM\nVO VAN NAM"}]
+        if back:
+            zones.append({"key": "mrz", "value": "\n".join(mrz_lines(
+                MALE_ID, "Vũ Văn Nam", date(1999, 3, 4), "Nam", date(2039, 3, 4)))})
+        got = extract_document("id_card", [page()], zone_readings=zones).fields.get(
+            "full_name")
+        return got.value if got else None
+
+    assert stored(True) == "Vũ Văn Nam"
+    assert stored(False) is None
+
+
+def test_on_a_copy_a_word_no_list_has_refuses_the_name() -> None:
+    """Fresh 557401 0005 (Trần Mỹ Hải Loan, a photographed copy): three views read BÀI, no
+    listed word, and PP-OCR decoded nothing there surely: Trần Mỹ Bài Loan was given. On a
+    copy such a word refuses the name; on a card photographed alone it stands (a name the
+    lists lack)."""
+    def stored(copy: bool) -> str | None:
+        zones = [{"key": "id_number", "value": FEMALE_ID},
+                 {"key": "full_name", "value": "TRẦN MỸ BÀI LOAN"},
+                 {"key": "name_band", "value": "'TRÁN MỸ BA! LOAN\nTRẦN MỸ BÀI LOAN\n"
+                                               "TRÂN MỸ BÀI LOAN\nTRÂN MỸ BÀI LOAN"},
+                 {"key": "name_letters", "value": "TRAN MY ? LOAN\nTRAN MY ? LOAN"}]
+        if copy:
+            zones.append({"key": "card_copy", "value": "1"})
+        got = extract_document("id_card", [page()], zone_readings=zones).fields.get(
+            "full_name")
+        return got.value if got else None
+
+    assert stored(True) is None
+    assert stored(False) == "Trần Mỹ Bài Loan"
