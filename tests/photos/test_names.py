@@ -699,25 +699,32 @@ def test_a_view_the_vote_could_not_take_still_disputes_a_mark() -> None:
     assert vote_name(agreeing, pp, "Nữ", ink.get) == ("NGUYỄN THÚY KIM YẾN", 0)
 
 
+def _voted(number: str, name: str, band: list[str], letters: list[str], *,
+           copy: bool = False, mrz_name: str | None = None) -> str | None:
+    """The full name extracted from zone readings: the vote's ``name``, the band's views,
+    PP-OCR's sure words; on a photographed copy (``copy``); with the MRZ of ``mrz_name``."""
+    zones = [{"key": "id_number", "value": number}, {"key": "full_name", "value": name},
+             {"key": "name_band", "value": "\n".join(band)},
+             {"key": "name_letters", "value": "\n".join(letters)}]
+    if copy:
+        zones.append({"key": "card_copy", "value": "1"})
+    if mrz_name is not None:
+        sex = "Nam" if number == MALE_ID else "Nữ"
+        zones.append({"key": "mrz", "value": "\n".join(mrz_lines(
+            number, mrz_name, date(1999, 3, 4), sex, date(2039, 3, 4)))})
+    got = extract_document("id_card", [page()], zone_readings=zones).fields.get("full_name")
+    return got.value if got else None
+
+
 def test_on_a_copy_one_sure_pp_ocr_view_against_a_word_refuses_the_name() -> None:
     """Fresh 557301 0035 (Vũ Văn Tiến Nghĩa, a photographed copy): the views read VỀ, VÔ,
     VÕ and VÔ, one PP-OCR view decoded VU surely and the other left the word unsure, and
     Võ Văn Tiến Nghĩa was given. On a copy one sure view against a word refuses the name;
     on a card photographed alone two are needed, as before."""
-    def stored(copy: bool) -> str | None:
-        zones = [{"key": "id_number", "value": MALE_ID},
-                 {"key": "full_name", "value": "VÕ VĂN TIẾN NGHĨA"},
-                 {"key": "name_band", "value": "VỀ VĂN TIỀN NGHĨA\nVÔ VĂN TIÊN NGHĨA\n"
-                                               "VÕ VÂN TIỀN NGHĨA\nVÔ VÂN TIÊN NGHĨA"},
-                 {"key": "name_letters", "value": "VU VAN TIEN NGHIA\n? VAN TIEN NGHIA"}]
-        if copy:
-            zones.append({"key": "card_copy", "value": "1"})
-        got = extract_document("id_card", [page()], zone_readings=zones).fields.get(
-            "full_name")
-        return got.value if got else None
-
-    assert stored(True) is None
-    assert stored(False) == "Võ Văn Tiến Nghĩa"
+    band = ["VỀ VĂN TIỀN NGHĨA", "VÔ VĂN TIÊN NGHĨA", "VÕ VÂN TIỀN NGHĨA", "VÔ VÂN TIÊN NGHĨA"]
+    letters = ["VU VAN TIEN NGHIA", "? VAN TIEN NGHIA"]
+    assert _voted(MALE_ID, "VÕ VĂN TIẾN NGHĨA", band, letters, copy=True) is None
+    assert _voted(MALE_ID, "VÕ VĂN TIẾN NGHĨA", band, letters) == "Võ Văn Tiến Nghĩa"
 
 
 def test_the_mrz_reading_the_names_word_outweighs_pp_ocr() -> None:
@@ -725,20 +732,10 @@ def test_the_mrz_reading_the_names_word_outweighs_pp_ocr() -> None:
     read VŨ, the MRZ's names line VU, and both PP-OCR views decoded VO surely: the name was
     refused. The MRZ and two views reading the name's own word there outweigh PP-OCR;
     with no MRZ the name is refused as before."""
-    def stored(back: bool) -> str | None:
-        zones = [{"key": "id_number", "value": MALE_ID},
-                 {"key": "full_name", "value": "VŨ VĂN NAM"},
-                 {"key": "name_band", "value": "\n".join(["VŨ VĂN NAM"] * 4)},
-                 {"key": "name_letters", "value": "VO VAN NAM\nVO VAN NAM"}]
-        if back:
-            zones.append({"key": "mrz", "value": "\n".join(mrz_lines(
-                MALE_ID, "Vũ Văn Nam", date(1999, 3, 4), "Nam", date(2039, 3, 4)))})
-        got = extract_document("id_card", [page()], zone_readings=zones).fields.get(
-            "full_name")
-        return got.value if got else None
-
-    assert stored(True) == "Vũ Văn Nam"
-    assert stored(False) is None
+    band, letters = ["VŨ VĂN NAM"] * 4, ["VO VAN NAM", "VO VAN NAM"]
+    assert _voted(MALE_ID, "VŨ VĂN NAM", band, letters, mrz_name="Vũ Văn Nam") == (
+        "Vũ Văn Nam")
+    assert _voted(MALE_ID, "VŨ VĂN NAM", band, letters) is None
 
 
 def test_on_a_copy_a_word_no_list_has_refuses_the_name() -> None:
@@ -746,17 +743,7 @@ def test_on_a_copy_a_word_no_list_has_refuses_the_name() -> None:
     listed word, and PP-OCR decoded nothing there surely: Trần Mỹ Bài Loan was given. On a
     copy such a word refuses the name; on a card photographed alone it stands (a name the
     lists lack)."""
-    def stored(copy: bool) -> str | None:
-        zones = [{"key": "id_number", "value": FEMALE_ID},
-                 {"key": "full_name", "value": "TRẦN MỸ BÀI LOAN"},
-                 {"key": "name_band", "value": "'TRÁN MỸ BA! LOAN\nTRẦN MỸ BÀI LOAN\n"
-                                               "TRÂN MỸ BÀI LOAN\nTRÂN MỸ BÀI LOAN"},
-                 {"key": "name_letters", "value": "TRAN MY ? LOAN\nTRAN MY ? LOAN"}]
-        if copy:
-            zones.append({"key": "card_copy", "value": "1"})
-        got = extract_document("id_card", [page()], zone_readings=zones).fields.get(
-            "full_name")
-        return got.value if got else None
-
-    assert stored(True) is None
-    assert stored(False) == "Trần Mỹ Bài Loan"
+    band = ["'TRÁN MỸ BA! LOAN", "TRẦN MỸ BÀI LOAN", "TRÂN MỸ BÀI LOAN", "TRÂN MỸ BÀI LOAN"]
+    letters = ["TRAN MY ? LOAN", "TRAN MY ? LOAN"]
+    assert _voted(FEMALE_ID, "TRẦN MỸ BÀI LOAN", band, letters, copy=True) is None
+    assert _voted(FEMALE_ID, "TRẦN MỸ BÀI LOAN", band, letters) == "Trần Mỹ Bài Loan"
