@@ -227,14 +227,28 @@ def _read_otherwise(letters: Sequence[str], words: list[str],
     One view is enough against a name the MRZ alone would make (`_against_mrz`, nothing
     named on the front): fresh 556501 0095 (Nguyễn Kim Anh, a card with its back) read
     NGUYEN<<KIM<AN, the H lost to blur on a line with no check digit, and one PP-OCR view
-    of the front surely NGUYEN KIM ANH; the MRZ named her Nguyễn Kim An."""
+    of the front surely NGUYEN KIM ANH; the MRZ named her Nguyễn Kim An. That one view
+    must line up with ``words``: another word of it read surely, and each such word
+    ``words``' own there. Fresh 557701 0069 (Nguyễn Phương Lụa, a photographed copy) had
+    PP-OCR split NGUYỄN in two ("? YEN ?"), its YEN taken as read against the MRZ's
+    PHUONG, and the MRZ's whole names line named no one."""
     n = len(words)
     for i, word in enumerate(words):
-        read = [w[i] for line in letters if len(w := line.split()) == n and w[i] != "?"]
+        read = [w[i] for line in letters if len(w := line.split()) == n and w[i] != "?"
+                and (views > 1 or _lines_up_elsewhere(w, words, i))]
         others = [w for w in read if w != word]
         if len(others) >= views and len(set(others)) == 1 and len(others) == len(read):
             return i, others[0]
     return None
+
+
+def _lines_up_elsewhere(view: list[str], words: list[str], i: int) -> bool:
+    """Whether a PP-OCR view's sure words other than its ``i``-th (``?`` for unsure) are
+    some, each ``words``' own at its place: the view lines up with the name, and its
+    ``i``-th word is read at that word's place, not a piece of a word split in two."""
+    sure = [(w, mine) for j, (w, mine) in enumerate(zip(view, words, strict=True))
+            if j != i and w != "?"]
+    return bool(sure) and all(w == mine for w, mine in sure)
 
 
 def _refuse_unconfirmed_copy(result: Extraction, names: MrzName | None,

@@ -747,3 +747,22 @@ def test_on_a_copy_a_word_no_list_has_refuses_the_name() -> None:
     letters = ["TRAN MY ? LOAN", "TRAN MY ? LOAN"]
     assert _voted(FEMALE_ID, "TRẦN MỸ BÀI LOAN", band, letters, copy=True) is None
     assert _voted(FEMALE_ID, "TRẦN MỸ BÀI LOAN", band, letters) == "Trần Mỹ Bài Loan"
+
+
+def test_a_pp_ocr_view_that_split_the_surname_keeps_no_mrz_from_naming() -> None:
+    """Fresh 557701 0069 (Nguyễn Phương Lụa, a photographed copy with its back): the front
+    named no one, the MRZ's whole names line read NGUYEN<<PHUONG<LUA, and one PP-OCR view
+    split NGUYỄN in two ("? YEN ?"): its YEN, at PHUONG's place, kept the MRZ from naming
+    her. A view must read the MRZ's surname surely at its place to count against it."""
+    mrz = "\n".join(mrz_lines(FEMALE_ID, "Nguyễn Phương Lụa", date(1999, 3, 4), "Nữ",
+                              date(2039, 3, 4)))
+
+    def stored(letters: list[str]) -> str | None:
+        zones = [{"key": "mrz", "value": mrz}, {"key": "card_copy", "value": "1"},
+                 {"key": "name_letters", "value": "\n".join(letters)}]
+        got = extract_document("id_card", [page()], zone_readings=zones).fields.get(
+            "full_name")
+        return got.value if got else None
+
+    assert stored(["? YEN ? LUA", "? YEN ?"]) == "Nguyễn Phương Lụa"
+    assert stored(["? YEN ? LUA", "NGUYEN YEN ?"]) is None
