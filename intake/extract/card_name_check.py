@@ -82,12 +82,13 @@ def check_card_name(result: Extraction, lines: list[str], mrz: Mrz | None,
     if copy:
         _refuse_unconfirmed_copy(result, None if made_by_mrz else names, letters, lines)
         _refuse_unlisted_on_copy(result)
-    _refuse_disputed(result, lines)
+    photo = copy or any(line.strip() for line in letters)
+    _refuse_disputed(result, lines, photo)
     _refuse_word_short(result, letters, lines)
     _refuse_unnamelike(result)
     _middle_by_sex(result)
     _refuse_doubtful_marks(result)
-    _refuse_unusual_marks(result, copy or any(line.strip() for line in letters))
+    _refuse_unusual_marks(result, photo)
 
 
 def _set(result: Extraction, value: str, note: str, got: ExtractedField | None,
@@ -550,14 +551,18 @@ def _unambiguous(word: str, first: bool) -> bool:
     return marked and listed
 
 
-def _refuse_disputed(result: Extraction, lines: list[str]) -> None:
+def _refuse_disputed(result: Extraction, lines: list[str], photo: bool = False) -> None:
     """On a card read by zone, a name read by label whose letters a card line also spells
     with another listed form of one of its words refuses the name: when the zone vote
     refused the name band because its views read two listed forms (THỦY three times,
     THÙY once: `card_names._marks_settled`), the page OCR's reading of the same line is one
-    of those views, not a settlement (fresh 549901 0005: Nguyễn Thủy Trinh for Thùy)."""
+    of those views, not a settlement (fresh 549901 0005: Nguyễn Thủy Trinh for Thùy). A
+    card known to be photographed (``photo``, as in `_refuse_unusual_marks`) is held to it
+    too when no field came from its zones: fresh 557901 0095 (Trần Công Thành Trí, a card
+    with its back, its number from the MRZ) had one view read THÀNH and three THANH, the
+    vote named no one, and the page OCR's line gave Trần Công Thanh Trí."""
     got = result.fields.get("full_name")
-    if got is None or got.source != "ocr" or not _by_zone(result):
+    if got is None or got.source != "ocr" or not (_by_zone(result) or photo):
         return
     theirs = _disputed(got.value.split(), lines)
     if theirs is not None:

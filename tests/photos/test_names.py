@@ -766,3 +766,37 @@ def test_a_pp_ocr_view_that_split_the_surname_keeps_no_mrz_from_naming() -> None
 
     assert stored(["? YEN ? LUA", "? YEN ?"]) == "Nguyễn Phương Lụa"
     assert stored(["? YEN ? LUA", "NGUYEN YEN ?"]) is None
+
+
+def test_a_mark_on_the_chosen_words_own_vowels_is_not_mended_into_another_word() -> None:
+    """Fresh 557801 0069 (Phan Duy Hưng, a photographed copy): two views read HƯNG, two
+    HỮNG, a tilde no listed form of HƯNG has, and the vote mended it into Hùng, the one
+    marked form of HUNG: Phan Duy Hùng. A tilde on HƯNG's own vowels is noise there, and
+    HƯNG stands; a grave read on it (HỪNG) still points to Hùng, as before."""
+    pp = ("PHAN DUY HUNG", "PHAN DUY HUNG")
+    views = ["PHAN ĐUY HƯNG", "PHAN DUY HỮNG", "PHAN DUY HƯNG", "PHAN ĐUY HỮNG"]
+    assert vote_name(views, pp, "Nam") == ("PHAN DUY HƯNG", 0)
+    graves = [v.replace("HỮNG", "HỪNG") for v in views]
+    assert vote_name(graves, pp, "Nam")[0] == "PHAN DUY HÙNG"
+
+
+def test_a_photographed_cards_page_line_name_is_disputed_by_its_band_views() -> None:
+    """Fresh 557901 0095 (Trần Công Thành Trí, a card with its back, its number from the
+    MRZ): one view of the band read THÀNH, three THANH, the vote named no one, and the
+    page OCR's line gave Trần Công Thanh Trí, unchecked against the band since no field
+    came from the card's zones. PP-OCR's sure words say the card was photographed: the
+    views dispute the marks, and the name is refused."""
+    mrz = "\n".join(mrz_lines(MALE_ID, "Trần Công Thành Trí", date(1999, 3, 4), "Nam",
+                              date(2039, 3, 4)))
+    band = "TRẤN CÔNG THÀNH TRÍ\nTRẤN CÔNG THANH T1\nTRẤN CÔNG THANH TRÍ\nTRẤN CÔNG THANH THÍ"
+
+    def stored(letters: str | None) -> str | None:
+        zones = [{"key": "mrz", "value": mrz}, {"key": "name_band", "value": band}]
+        if letters is not None:
+            zones.append({"key": "name_letters", "value": letters})
+        p = page(line(("Họ và tên / Full name:", 100)), line(("TRẦN CÔNG THANH TRÍ", 300)))
+        got = extract_document("id_card", [p], zone_readings=zones).fields.get("full_name")
+        return got.value if got else None
+
+    assert stored(None) == "Trần Công Thanh Trí"  # not known to be a photo: as before
+    assert stored("TRAN CONG THANH TRI\nTRAN CONG THANH TRI") is None
