@@ -117,9 +117,17 @@ def _province_unchecked(result: Extraction, mrz: Mrz) -> bool:
     code, which only the composite check digit covers, and that was not read or does not
     hold: the front's number is kept (and the document flagged). A blurred photocopy's
     back read ``848152934170`` for 040152934170 (fresh photo 549001 'Bản photo CCCD 0026';
-    the first 8 is put back to 0, the second is not) and the MRZ used to win."""
+    the first 8 is put back to 0, the second is not) and the MRZ used to win.
+
+    A composite that holds is one digit, right one time in ten by chance: where line 1's
+    full number was itself mended (`Mrz.repaired`), it does not outweigh the front. Fresh
+    558101 'Bản photo CCCD 0006' (a card with its back, shaken) read the full number
+    ``091997885002`` for 001097885002, its serial 0 mended from the document number, its
+    province 0 left as 9; the composite digit held for 091 (its own digit misread too),
+    and the MRZ's wrong number replaced the front's, PP-OCR's four views alike."""
     got = result.fields.get("id_number")
-    return (got is not None and got.source == "zone" and mrz.composite is not True
+    return (got is not None and got.source == "zone"
+            and (mrz.composite is not True or mrz.repaired)
             and mrz.id_number is not None and got.value[3:] == mrz.id_number[3:]
             and got.value[:3] != mrz.id_number[:3])
 

@@ -46,6 +46,10 @@ class Mrz:
     #: The composite check digit (line 2's last) for the number and dates read: True when
     #: it holds, False when it was read and does not, None when it was not read.
     composite: bool | None = None
+    #: Line 1's full number was mended (its copy of the last 9 digits from the document
+    #: number, or its first digit put back to 0): that copy was misread, and its province
+    #: code, which only the composite digit covers, is no better read (`crosscheck`).
+    repaired: bool = False
 
 
 def _value(ch: str) -> int:
@@ -73,7 +77,7 @@ def _clean(line: str) -> str:
 def read_mrz(lines: list[str]) -> Mrz | None:
     """Find TD1 lines among OCR lines and return the values whose check digits hold."""
     id_number = born = sex = expiry = None
-    found = never = twice_repaired = False
+    found = never = twice_repaired = repaired = False
     number_fields = ""  # line 1's document number, its check digit and the full number
     composites: list[str] = []  # line 2's dates and check digits + the composite digit
     for raw in lines:
@@ -97,6 +101,7 @@ def read_mrz(lines: list[str]) -> Mrz | None:
                 id_number = full
                 number_fields = full[3:] + check + full
                 twice_repaired = repairs == 2
+                repaired = repairs > 0
         if (m := _LINE2.search(line)) is not None:
             b, bc, s, e, ec = (_digits(g) if i != 2 else g for i, g in enumerate(m.groups()[:5]))
             birth_checks = b.isdigit() and check_digit(b) == bc
@@ -148,7 +153,7 @@ def read_mrz(lines: list[str]) -> Mrz | None:
         # 3 read 9 and its check digit 8 read 0, and the check digit and the composite both
         # held by chance for 079109577056 (born 09), against the birth date 830407.
         id_number = None
-    return Mrz(id_number, born, sex, expiry, never, composite)
+    return Mrz(id_number, born, sex, expiry, never, composite, repaired)
 
 
 def _composite_after_fillers(rest: str) -> str | None:

@@ -197,3 +197,24 @@ def test_a_number_whose_birth_year_is_not_the_dates_lines_is_refused() -> None:
     assert mrz.id_number is None and mrz.birth_yymmdd == "830407"
     printed = read_mrz(["IDVNM1835770568079183577056<<<", dates])
     assert printed is not None and printed.id_number == "079183577056" and printed.composite
+
+
+def test_a_mended_number_lines_composite_does_not_outweigh_the_front() -> None:
+    """Fresh 558101 'Bản photo CCCD 0006' (a card with its back, shaken): the number line
+    read the full number ``091997885002`` for 001097885002. Its copy of the last 9 digits
+    was mended from the document number (one 0 read 9), its province 0 read 9 was left,
+    and the composite digit, misread too, held for 091: the MRZ's wrong number replaced
+    the front's, which PP-OCR's four views read alike. A mended line's composite is no
+    longer enough against the front; with the line read right the two agree as before."""
+    from intake.extract import extract_document
+    from tests.extract.pages import line, page
+
+    lines = ["IDVMM0978850021091997885002<<<", "9703278M2203274VNM<<<<<<<<<<<9"]
+    mrz = read_mrz(lines)
+    assert mrz is not None and mrz.id_number == "091097885002" and mrz.composite is True
+    assert mrz.repaired
+    zones = [{"key": "id_number", "value": "001097885002"}]
+    result = extract_document("id_card", [page(*(line((t, 300)) for t in lines))],
+                              zone_readings=zones)
+    assert result.value("id_number") == "001097885002"
+    assert "091097885002" in " ".join(result.review_reasons)
