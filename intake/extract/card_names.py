@@ -636,9 +636,12 @@ def _mark_kept(chosen: str, forms: tuple[str, ...], given: bool = False,
     (`card_name_check._refuse_unusual_marks`).
 
     A mark read on the chosen word's own letters and vowel marks (HỮNG for HƯNG: the horn
-    read too) is not mended into a form with other vowel marks and another tone mark:
-    fresh 557801 0069 (Phan Duy Hưng, a photographed copy) read HƯNG twice and HỮNG
-    twice, and Hùng, the one marked form of HUNG, was given."""
+    read too) is not mended into a form with other vowel marks: fresh 557801 0069 (Phan
+    Duy Hưng, a photographed copy) read HƯNG twice and HỮNG twice, and Hùng, the one
+    marked form of HUNG, was given; fresh 558301 0063 (Nguyễn Duy Văn Nhân, a card
+    photographed alone, shaken) read NHẦN once and NHÂN once on the views that lined up,
+    and Nhàn was given. The vowel marks read are the chosen word's; the tone mark on them
+    is the stray."""
     if tone_of(chosen) or not known_syllable(chosen):
         return chosen
     marked = [f for f in forms if tone_of(f) and not known_syllable(f)]
@@ -648,9 +651,8 @@ def _mark_kept(chosen: str, forms: tuple[str, ...], given: bool = False,
     form = meant.pop()
     if not known_syllable(form):
         return chosen
-    if untoned(form) != untoned(chosen) and all(
-            untoned(f) == chosen and tone_of(f) != tone_of(form) for f in marked):
-        return chosen  # another mark on the chosen word's own vowels: not Hùng for HỮNG
+    if untoned(form) != untoned(chosen) and all(untoned(f) == chosen for f in marked):
+        return chosen  # a mark on the chosen word's own vowels: not Hùng for HỮNG
     if len(marked) >= forms.count(chosen):
         return form
     usual = usage_choice(same_letters(form), given, sex)

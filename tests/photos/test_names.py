@@ -772,12 +772,22 @@ def test_a_mark_on_the_chosen_words_own_vowels_is_not_mended_into_another_word()
     """Fresh 557801 0069 (Phan Duy Hưng, a photographed copy): two views read HƯNG, two
     HỮNG, a tilde no listed form of HƯNG has, and the vote mended it into Hùng, the one
     marked form of HUNG: Phan Duy Hùng. A tilde on HƯNG's own vowels is noise there, and
-    HƯNG stands; a grave read on it (HỪNG) still points to Hùng, as before."""
+    HƯNG stands; so does a grave (HỪNG). Fresh 558301 0063 (Nguyễn Duy Văn Nhân, a card
+    photographed alone): NHẦN once and NHÂN once on the views that lined up gave Nhàn.
+    A mark read with no vowel mark the chosen word has still points to its form (TIỀN
+    and TIÊN: Tiến)."""
     pp = ("PHAN DUY HUNG", "PHAN DUY HUNG")
     views = ["PHAN ĐUY HƯNG", "PHAN DUY HỮNG", "PHAN DUY HƯNG", "PHAN ĐUY HỮNG"]
     assert vote_name(views, pp, "Nam") == ("PHAN DUY HƯNG", 0)
     graves = [v.replace("HỮNG", "HỪNG") for v in views]
-    assert vote_name(graves, pp, "Nam")[0] == "PHAN DUY HÙNG"
+    assert vote_name(graves, pp, "Nam")[0] == "PHAN DUY HƯNG"
+    nhan = ["NGUYÊN DUY VĂN NHẦN", "NGUYÊN DỤ Y VĂN NHÂN", "NGUYÊN DU Y VĂN NHÂN",
+            "NGUYÊN DUY VĂN NHÂN"]
+    ink = {4: [True, False, True, True]}
+    letters = ("NGUYÊN DUY VAN NHAN", "NGUYÊN DUY VAN NHAN")
+    assert vote_name(nhan, letters, "Nam", ink.get)[0] == "NGUYỄN DUY VĂN NHÂN"
+    assert vote_name(["LÊ MINH TIỀN", "LÊ MINH TIÊN"], ("LE MINH TIEN",) * 2, "Nam")[0] == (
+        "LÊ MINH TIẾN")
 
 
 def test_a_photographed_cards_page_line_name_is_disputed_by_its_band_views() -> None:
