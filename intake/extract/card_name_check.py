@@ -198,12 +198,7 @@ def _band_sides_with(lines: Sequence[str], names: MrzName, i: int, name: str) ->
     if differ >= len(theirs):
         return False  # the MRZ's word is the start of the name's: a letter lost there
     prefix = theirs[:differ + 1]
-    for line in lines:
-        words = _words(line)
-        if "<" not in line and len(words) == len(names.words) \
-                and fold(words[i]).upper().startswith(prefix):
-            return True
-    return False
+    return any(w.startswith(prefix) for w in _band_words_at(lines, len(names.words), i))
 
 
 def _pp_against(letters: Sequence[str], names: MrzName) -> tuple[int, str] | None:
@@ -303,11 +298,11 @@ def _confirmed(words: list[str], names: MrzName | None, letters: Sequence[str],
     return True
 
 
-def _band_reads(lines: Sequence[str], words: list[str], i: int) -> int:
-    """How many card lines (not the MRZ's) with as many words as ``words`` (folded
-    capitals) read its ``i``-th word there."""
-    return sum("<" not in line and len(ws := _words(line)) == len(words)
-               and fold(ws[i]).upper() == words[i] for line in lines)
+def _band_words_at(lines: Sequence[str], n: int, i: int) -> list[str]:
+    """The ``i``-th word, in folded capitals, of each card line (not the MRZ's) read as
+    ``n`` words (`_words`)."""
+    return [fold(ws[i]).upper() for line in lines
+            if "<" not in line and len(ws := _words(line)) == n]
 
 
 def _refuse_unlisted_on_copy(result: Extraction) -> None:
@@ -353,7 +348,7 @@ def _refuse_pp_against(result: Extraction, letters: Sequence[str], copy: bool = 
     other = _read_otherwise(letters, words, views=1 if copy else 2)
     if other is not None and names is not None and other[0] < len(names.words) \
             and names.words[other[0]] == words[other[0]] \
-            and _band_reads(lines, words, other[0]) >= 2:
+            and _band_words_at(lines, len(words), other[0]).count(words[other[0]]) >= 2:
         return  # the MRZ and the band read the name's word: PP-OCR's is the misread
     if other is not None:
         _refuse(result, f"PP-OCR đọc {other[1]} / PP-OCR read {other[1]}")

@@ -198,9 +198,12 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
     reads: list[tuple[str, int, bool]] = []
     mended: set[str] = set()  # surnames (folded) a reading was mended into, and as read
     as_read: set[str] = set()
+    untaken: list[int] = []  # Tesseract's readings the vote cannot take (`_view_words`)
     for index, text in enumerate([*texts, *letters_only]):
         view = _view_words(text, sex)
         if view is None:
+            if index < len(texts):
+                untaken.append(index)
             continue
         raw, words = view
         (mended if words[0] != raw[0] else as_read).add(fold(words[0]))
@@ -281,7 +284,7 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
         words.append(settled)
     # a word's form, marks and all, as a token of two readings or more (one a vote could
     # not take whole counts: "®Gt:YÊN THÀNH THÂNG")
-    tokens = [set(re.sub(r"[^\w\s]|_", " ", text.upper()).split()) for text in texts]
+    tokens = [re.sub(r"[^\w\s]|_", " ", text.upper()).split() for text in texts]
     twice = {i for i in range(1, len(words)) if sum(words[i] in t for t in tokens) >= 2}
     heard = _settle_with_ink(words, pending, ink, sex, twice)
     if heard is None:
@@ -298,7 +301,7 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
         return None  # marks no listed form has, on letters several have: which one is hidden
     if _lone_swapped_mark(words, aligned):
         return None  # a word's mark from one view that swapped another word's mark
-    if _marked_otherwise_unvoted(words, texts, sex):
+    if _marked_otherwise_unvoted(words, [tokens[k] for k in untaken]):
         return None  # a view the vote could not take read another listed form's mark
     # boxes from a Tesseract reading: one with the chosen letters, else one that lines up
     ours = [(fold(letters) != best, not _lines_up(letters.split(), target), index)
@@ -307,17 +310,14 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
     return " ".join(words), source
 
 
-def _marked_otherwise_unvoted(words: list[str], texts: list[str], sex: str | None) -> bool:
+def _marked_otherwise_unvoted(words: list[str], untaken: list[list[str]]) -> bool:
     """Whether a view the vote could not take (`_view_words`: a word in lower case, "kKIM"
-    for KIM) read, at the place of a marked word after the surname, another listed form
-    of its letters with another tone mark: the views the vote heard did not settle the
-    mark alone. Development 556601 0049 (Nguyễn Thùy Kim Yến, a photographed copy): one
-    view was taken, NGUYÊN TIIÚY KEM YẾN, and three read NGUYÊN THỦY with KIM in lower
-    case; Nguyễn Thúy Kim Yến was given."""
-    for text in texts:
-        if _view_words(text, sex) is not None:
-            continue
-        tokens = re.sub(r"[^\w\s]|_", " ", text.upper()).split()
+    for KIM; ``untaken``: each such view's tokens in capitals) read, at the place of a
+    marked word after the surname, another listed form of its letters with another tone
+    mark: the views the vote heard did not settle the mark alone. Development 556601 0049
+    (Nguyễn Thùy Kim Yến, a photographed copy): one view was taken, NGUYÊN TIIÚY KEM YẾN,
+    and three read NGUYÊN THỦY with KIM in lower case; Nguyễn Thúy Kim Yến was given."""
+    for tokens in untaken:
         if len(tokens) != len(words):
             continue
         for word, token in list(zip(words, tokens, strict=True))[1:]:
