@@ -17,7 +17,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-
 	fonts-liberation2 fonts-dejavu-core libtesseract-dev libleptonica-dev pkg-config \
 	build-essential python3-venv python3-dev qpdf ghostscript chromium
 
-.PHONY: help install system-deps venv demo test test-fast lint bench bench-quick samples clean paddle-models classifier-model
+.PHONY: help install system-deps venv demo test test-fast lint bench bench-quick samples clean paddle-models classifier-model name-line-model
 
 help:
 	@echo "make demo   - install everything and process the bundled samples"
@@ -77,6 +77,12 @@ paddle-models: venv
 
 classifier-model: venv
 	$(BIN)/intake train --workers 2
+
+# Retrains the card name-line recogniser shipped in intake/ocr/models/name_line.onnx
+# (~40 minutes on 2 cores; PyTorch from the machine's wheel, used by this target only).
+name-line-model: venv
+	$(BIN)/python -m pip install -q -e ".[$(EXTRAS),train]"
+	$(BIN)/python -m intake.ocr.name_line_train --steps 6000 --out intake/ocr/models/name_line.onnx
 
 clean:
 	rm -rf $(STAMPS) intake-data .pytest_cache

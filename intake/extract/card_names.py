@@ -165,7 +165,7 @@ def _woman_middle(words: list[str], second: tuple[str, ...] = ()) -> list[str]:
 
 def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
               sex: str | None = None, ink: InkReader | None = None,
-              ) -> tuple[str, int] | None:
+              lexical: tuple[str, ...] = ()) -> tuple[str, int] | None:
     """The name the band's readings (best view first) agree on, and the index in ``texts`` of
     a reading that spells it (its words' boxes are kept); None when no reading is a valid
     name.
@@ -194,12 +194,20 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
 
     With the second recogniser's readings, a word no list has (MỮU read three times for
     HỮU) needs its letters among the second recogniser's too: Tesseract's views of one band
-    repeat one misreading, so they count as one source there."""
+    repeat one misreading, so they count as one source there.
+
+    ``lexical`` are readings by the name-line model (`intake.ocr.name_line`), which writes
+    marks as Tesseract does and votes on letters and marks alike, after Tesseract's views
+    (its index in the result is ``len(texts)`` on). It learnt names from the lists, so on
+    a blurred band it may write a listed word that is not there (TRƯƠNG for PHƯƠNG on a
+    development copy, 930001 'Bản photo CCCD 0282'): the list is no second source for it,
+    and a word only it read is refused."""
     reads: list[tuple[str, int, bool]] = []
     mended: set[str] = set()  # surnames (folded) a reading was mended into, and as read
     as_read: set[str] = set()
     untaken: list[int] = []  # Tesseract's readings the vote cannot take (`_view_words`)
-    for index, text in enumerate([*texts, *letters_only]):
+    marking = len(texts) + len(lexical)  # readings that write tone marks come first
+    for index, text in enumerate([*texts, *lexical, *letters_only]):
         view = _view_words(text, sex)
         if view is None:
             if index < len(texts):
@@ -220,8 +228,10 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
     best = max(set(folded), key=lambda f: (f.split()[0] in surnames, folded.count(f),
                                            -folded.index(f)))
     target = best.split()
-    aligned = [(words, index < len(texts)) for letters, index, _ in reads
+    aligned = [(words, index < marking) for letters, index, _ in reads
                if (words := _lined_up(letters.split(), target)) is not None]
+    model = [_lined_up(letters.split(), target) for letters, index, _ in reads
+             if len(texts) <= index < marking]
     words: list[str] = []
     pending: dict[int, list[str]] = {}  # words only the second recogniser read: their forms
     for i, chosen in enumerate(target):
@@ -243,6 +253,9 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
             return None  # two letterings read equally often (MAI twice, HAI twice): no evidence
         if letters not in spellings and votes.count(letters) < 2:
             return None  # a word neither listed nor read twice: too weak to give as a name
+        if votes.count(letters) <= sum(ws is not None and fold(ws[i]) == letters
+                                       for ws in model):
+            return None  # only the name-line model read it: the list is no second source
         if _outread_once(letters, ranked, votes, spellings, column, bool(letters_only)):
             return None  # read once by Tesseract, another listed word as often by PP-OCR
         if letters not in spellings and letters_only and not any(
@@ -305,7 +318,7 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
         return None  # a view the vote could not take read another listed form's mark
     # boxes from a Tesseract reading: one with the chosen letters, else one that lines up
     ours = [(fold(letters) != best, not _lines_up(letters.split(), target), index)
-            for letters, index in found if index < len(texts)]
+            for letters, index in found if index < marking]
     source = min(ours)[2] if ours else 0
     return " ".join(words), source
 

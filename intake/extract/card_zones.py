@@ -44,6 +44,7 @@ from intake.extract.text import fold
 from intake.extract.values.names import parse_name
 from intake.ocr.base import OcrEngine, OcrLine, OcrWord, map_boxes
 from intake.ocr.ctc_lexicon import WordChoice
+from intake.ocr.name_line import NameLineRecognizer
 from intake.ocr.ppocr_lines import DIGITS, NAME_LETTERS, LineRecognizer
 from intake.preprocess.photo import CARD_SIZE, divide_background, normalise_contrast
 
@@ -73,9 +74,12 @@ class ZoneReader:
     installed; ``second=None`` reads with Tesseract alone)."""
 
     def __init__(self, engine: OcrEngine, second: LineRecognizer | None = None,
-                 *, use_second: bool = True) -> None:
+                 *, use_second: bool = True, names: NameLineRecognizer | None = None,
+                 use_names: bool = True) -> None:
         self.engine = engine
         self.second = second if second is not None or not use_second else LineRecognizer()
+        self.names = names if names is not None or not (use_second and use_names) \
+            else NameLineRecognizer()
         self._engines: tuple[OcrEngine, OcrEngine, OcrEngine] | None = None
 
     def engines(self) -> tuple[OcrEngine, OcrEngine, OcrEngine]:
@@ -125,7 +129,8 @@ class ZoneReader:
             out = [ids, *hints]
             sex = holder_sex(ids.text)
             name_of = partial(_read_name, zone=zones["full_name"], engine=line_engine,
-                              second=self.second, sex=sex, band_evidence=bool(ids.text),
+                              second=self.second, names=self.names, sex=sex,
+                              band_evidence=bool(ids.text),
                               line_gap=zones["date_of_birth"][1] - zones["full_name"][1])
             name = name_of(views)
             if copy and not any(r.key == "full_name" for r in name):
@@ -137,7 +142,7 @@ class ZoneReader:
         if mrz is not None:
             return [mrz]
         return hints + _read_name(views, ZONES[(generations[0], "front")]["full_name"],
-                                  line_engine, self.second)
+                                  line_engine, self.second, names=self.names)
 
 
 #: The unsharp mask a photocopy's card is read with again when its name band named no one:
@@ -458,7 +463,8 @@ def settle_id(values: list[str], birth: str | None, done: bool) -> str | None:
 
 def _read_name(views: CardViews, zone: Zone, engine: OcrEngine,
                second: LineRecognizer | None = None, sex: str | None = None,
-               band_evidence: bool = False, line_gap: float = 0) -> list[ZoneReading]:
+               band_evidence: bool = False, line_gap: float = 0,
+               names: NameLineRecognizer | None = None) -> list[ZoneReading]:
     """The full name, voted over the band's views: first on the whole name's letters
     (accents folded; a name that starts with a known surname first, then the one read most
     often), then word by word on the letters, then on the tone marks (a form that is a
@@ -499,7 +505,12 @@ def _read_name(views: CardViews, zone: Zone, engine: OcrEngine,
 
     named = (NameBands((views.norm[y0:y1, x0:x1], views.gray[y0:y1, x0:x1]), second)
              if second is not None and second.available else None)
-    voted = _vote_bands([text for text, _ in reads], named, sex, ink)
+    tesseract = [text for text, _ in reads]
+    if names is not None and names.available:
+        # the name-line model's reading, marks and all, one more reading of the band (after
+        # Tesseract's views: it has no word boxes; `vote_name`'s ``lexical``)
+        reads.append((names.read(views.gray[y0:y1, x0:x1]), ()))
+    voted = _vote_bands(tesseract, named, sex, ink, tuple(t for t, _ in reads[len(tesseract):]))
     # the views' texts carry marks the MRZ's letters may take when no name was voted
     # (`card_name_check._named_by_mrz`: MỸ read on every view for the MRZ's MY) on a front
     # whose number was read (``band_evidence``: not on a card that may be a back or upside
@@ -517,8 +528,11 @@ def _read_name(views: CardViews, zone: Zone, engine: OcrEngine,
     if voted is None:
         return out
     name, source = voted
-    return [ZoneReading("full_name", name, reads[source][1] if source < len(reads) else ()),
-            *out]
+    boxes = reads[source][1] if source < len(reads) else ()
+    if not boxes:  # the model's reading: the boxes of a Tesseract view with as many words
+        boxes = next((lines for text, lines in reads
+                      if lines and len(text.split()) == len(name.split())), ())
+    return [ZoneReading("full_name", name, boxes), *out]
 
 
 @dataclass
@@ -559,15 +573,16 @@ def vote_band(texts: list[str], bands: tuple[np.ndarray, ...], second: LineRecog
 
 
 def _vote_bands(texts: list[str], named: NameBands | None, sex: str | None,
-                ink: InkReader | None) -> tuple[str, int] | None:
+                ink: InkReader | None, lexical: tuple[str, ...] = (),
+                ) -> tuple[str, int] | None:
     if named is None:
-        return vote_name(texts, (), sex, ink)
+        return vote_name(texts, (), sex, ink, lexical)
     letters = named.letters
-    voted = vote_name(texts, letters, sex, ink)
+    voted = vote_name(texts, letters, sex, ink, lexical)
     if voted is None and letters:
         decoded = tuple(_decoded(words) for words in named.choices)
         if any(decoded) and decoded != letters:
-            voted = vote_name(texts, decoded, sex, ink)
+            voted = vote_name(texts, decoded, sex, ink, lexical)
             if voted is not None and not (_as_many_words(voted[0], texts)
                                           and _decoded_alike(voted[0], decoded)):
                 voted = None

@@ -34,6 +34,7 @@ from intake.ocr.ctc_lexicon import (
     folded_columns,
     folded_log_probabilities,
 )
+from intake.ocr.onnx_session import LazySession, one_thread_session
 
 log = logging.getLogger(__name__)
 
@@ -78,55 +79,37 @@ def _model_path() -> Path | None:
     return path if path.is_file() else None
 
 
-class LineRecognizer:
+class LineRecognizer(LazySession):
     """PP-OCR recognition of one cut-out line, decoded over a restricted alphabet.
 
     Loaded lazily, once per worker; ``available`` says whether the model could be loaded."""
 
     def __init__(self, model: Path | None = None) -> None:
         self._path = model
-        self._session: Any = None
         self._chars: list[str] = []
-        self._failed = False
         self._columns: dict[str, tuple[np.ndarray, tuple[str, ...]]] = {}
         self._folded: list[list[int]] | None = None
 
-    @property
-    def available(self) -> bool:
-        return self._load() is not None
-
-    def _load(self) -> Any:
-        if self._session is not None or self._failed:
-            return self._session
+    def _open(self) -> Any:
         path = self._path or _model_path()
         try:
-            import onnxruntime as ort
             from onnxruntime.capi.onnxruntime_pybind11_state import Fail, InvalidProtobuf
         except ImportError:
             path = None
         if path is None or not path.is_file():
-            self._failed = True
             log.info("PP-OCR line recogniser not installed (pip install '.[paddle]')")
             return None
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = 1  # the pipeline owns parallelism
-        options.inter_op_num_threads = 1
-        options.log_severity_level = 3
         try:
-            session = ort.InferenceSession(str(path), options,
-                                           providers=["CPUExecutionProvider"])
+            session = one_thread_session(path)
         except (Fail, InvalidProtobuf) as exc:
-            self._failed = True
             log.warning("PP-OCR line recogniser unusable (%s): Tesseract reads alone", exc)
             return None
         chars = session.get_modelmeta().custom_metadata_map.get("character", "").splitlines()
         if not chars:
-            self._failed = True
             log.warning("%s has no embedded character list: no PP-OCR line reads", path)
             return None
         # CTC columns: 0 is the blank, then the dictionary, then the space.
         self._chars = ["", *chars, " "]
-        self._session = session
         return session
 
     def _alphabet(self, alphabet: str) -> tuple[np.ndarray, tuple[str, ...]]:

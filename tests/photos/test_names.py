@@ -810,3 +810,15 @@ def test_a_photographed_cards_page_line_name_is_disputed_by_its_band_views() -> 
 
     assert stored(None) == "Trần Công Thanh Trí"  # not known to be a photo: as before
     assert stored("TRAN CONG THANH TRI\nTRAN CONG THANH TRI") is None
+
+
+def test_a_word_only_the_name_line_model_read_needs_another_reading() -> None:
+    """The name-line model (``lexical``) writes a listed middle word no other reading has:
+    the list is no second source for it (it learnt the lists). With one Tesseract view
+    reading the word too, the name stands."""
+    texts = ["NGUYÊN PHƠSG TUYẾT", "NGUYÊN PINCPNG TUYẾT", "", ""]
+    assert vote_name(texts, (), "Nữ", None, ("NGUYỄN TRƯƠNG TUYẾT",)) is None
+    assert vote_name(texts, (), "Nữ", None, ("NGUYỄN PHƯƠNG TUYẾT",)) is None
+    seen = ["NGUYÊN PHƯƠNG TUYẾT", *texts[1:]]
+    assert vote_name(seen, (), "Nữ", None, ("NGUYỄN PHƯƠNG TUYẾT",)) == (
+        "NGUYỄN PHƯƠNG TUYẾT", 0)

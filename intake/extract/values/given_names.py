@@ -62,3 +62,8 @@ def same_letters(word: str) -> list[str]:
 def syllable_letters() -> list[str]:
     """The listed name syllables' letters, folded and in capitals ("NGOC"), each once."""
     return [letters.upper() for letters in _by_letters()]
+
+
+def listed_syllables() -> tuple[str, ...]:
+    """Every listed name syllable, tone marks and all ("Ngọc")."""
+    return tuple(_SYLLABLES.split())

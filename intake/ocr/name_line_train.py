@@ -1,0 +1,125 @@
+"""Train the name-line recogniser (`intake.ocr.name_line`) and export it to ONNX.
+
+    python -m intake.ocr.name_line_train [--steps 6000] [--seed 1234] [--out PATH]
+
+(`make name-line-model`; needs PyTorch, ``pip install torch==2.13.0 onnx``, which only this
+tool uses: the service reads the exported ONNX file with ONNX Runtime.) A CRNN: five 3x3
+convolution blocks (16-32-64-64-96 channels, two 2x2 and one 2x1 pooling, so a frame is 4
+input columns), the 4 remaining rows flattened and projected to 160, one bidirectional LSTM
+of 112, and the CTC classes; 443,000 weights. It is trained on endless synthetic bands
+(`name_line_synth`, one worker process drawing them) in batches of 48 with AdamW, the
+learning rate on a cosine from 2e-3, CTC loss. 6,000 steps take ~40 minutes on the two
+cores of the development machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from torch import nn
+from torch.utils.data import DataLoader, IterableDataset
+
+from intake.ocr.name_line import CHARSET, HEIGHT, MODEL, WIDTH, encode, greedy, to_input
+from intake.ocr.name_line_synth import random_name, render_band
+
+
+class _Bands(IterableDataset):  # type: ignore[type-arg]
+    def __init__(self, seed: int) -> None:
+        self.seed = seed
+
+    def __iter__(self) -> Iterator[tuple[torch.Tensor, str]]:
+        info = torch.utils.data.get_worker_info()
+        rng = random.Random(self.seed + (info.id if info else 0) * 7919)
+        while True:
+            text = random_name(rng)
+            yield torch.from_numpy(to_input(render_band(rng, text)))[None], text
+
+
+def _batch(items: list[tuple[torch.Tensor, str]]) -> tuple[Any, ...]:
+    labels = [encode(text) for _, text in items]
+    return (torch.stack([x for x, _ in items]), torch.tensor([c for y in labels for c in y]),
+            torch.tensor([len(y) for y in labels]), [text for _, text in items])
+
+
+def _block(into: int, out: int) -> list[nn.Module]:
+    return [nn.Conv2d(into, out, 3, padding=1, bias=False), nn.BatchNorm2d(out),
+            nn.ReLU(inplace=True)]
+
+
+class NameLineNet(nn.Module):
+    """CRNN: B x 1 x HEIGHT x W grey in, B x W/4 x (1 + len(CHARSET)) scores out."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cnn = nn.Sequential(*_block(1, 16), nn.MaxPool2d(2),
+                                 *_block(16, 32), nn.MaxPool2d(2),
+                                 *_block(32, 64), *_block(64, 64), nn.MaxPool2d((2, 1)),
+                                 *_block(64, 96))
+        self.proj = nn.Linear(96 * (HEIGHT // 8), 160)
+        self.rnn = nn.LSTM(160, 112, num_layers=1, bidirectional=True, batch_first=True)
+        self.out = nn.Linear(224, len(CHARSET) + 1)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        features = self.cnn(x)
+        b, c, h, t = features.shape
+        frames = features.permute(0, 3, 1, 2).reshape(b, t, c * h)
+        frames, _ = self.rnn(torch.relu(self.proj(frames)))
+        out: torch.Tensor = self.out(frames)
+        return out
+
+
+def train(steps: int, seed: int, log_every: int = 100) -> NameLineNet:
+    torch.manual_seed(seed)
+    torch.set_num_threads(2)
+    model = NameLineNet()
+    loader = DataLoader(_Bands(seed), batch_size=48, collate_fn=_batch, num_workers=1)
+    optimiser = torch.optim.AdamW(model.parameters(), 2e-3, weight_decay=1e-4)
+    ctc = nn.CTCLoss(zero_infinity=True)
+    started, running = time.time(), None
+    for step, (x, labels, lengths, texts) in enumerate(loader, 1):
+        for group in optimiser.param_groups:
+            group["lr"] = 2e-3 * (0.05 + 0.475 * (1 + np.cos(np.pi * (step - 1) / steps)))
+        logits = model(x)
+        logp = logits.log_softmax(2).permute(1, 0, 2)
+        loss = ctc(logp, labels, torch.full((x.shape[0],), logp.shape[0], dtype=torch.long),
+                   lengths)
+        optimiser.zero_grad()
+        loss.backward()
+        nn.utils.clip_grad_norm_(model.parameters(), 5)
+        optimiser.step()
+        running = loss.item() if running is None else 0.98 * running + 0.02 * loss.item()
+        if step % log_every == 0:
+            read = [greedy(row.detach().numpy()) for row in logits]
+            exact = sum(r == t for r, t in zip(read, texts, strict=True)) / len(texts)
+            print(f"step {step}/{steps} {time.time() - started:.0f}s loss {running:.3f} "
+                  f"batch exact {exact:.2f}", flush=True)
+        if step >= steps:
+            break
+    return model.eval()
+
+
+def export(model: NameLineNet, out: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    torch.onnx.export(model, torch.ones(1, 1, HEIGHT, WIDTH), str(out), input_names=["image"],
+                      output_names=["logits"], opset_version=17, dynamo=False)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--steps", type=int, default=6000)
+    parser.add_argument("--seed", type=int, default=1234)
+    parser.add_argument("--out", type=Path, default=MODEL)
+    args = parser.parse_args()
+    export(train(args.steps, args.seed), args.out)
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
