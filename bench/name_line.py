@@ -16,6 +16,7 @@ is from it there; what it gives on generated photos is `bench.photos`'.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import time
 from collections import defaultdict
@@ -76,9 +77,10 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=20261125)
     parser.add_argument("--out", type=Path, default=Path("bench/results/name_line.json"))
     args = parser.parse_args()
-    result = measure(args.n, args.seed)
-    write_result(args.out, result)
-    print(result)
+    result = {"command": f"python -m bench.name_line --n {args.n} --seed {args.seed}",
+              **measure(args.n, args.seed)}
+    write_result(result, args.out)
+    print(json.dumps(result, ensure_ascii=False, indent=2))
 
 
 if __name__ == "__main__":
