@@ -87,6 +87,8 @@ def run(mode: str) -> None:
                 _run(f"{name}_{profile}{suffix}", [module, "--data", str(folder)])
     if importlib.util.find_spec("bench.photos") is not None:  # phone photos (docs/photos.md)
         _run(f"photos{suffix}", ["bench.photos", "--n", "12" if quick else "40"])
+    # the card name-line recogniser against Tesseract on held-out synthetic name bands
+    _run(f"name_line{suffix}", ["bench.name_line", "--n", "60" if quick else "300"])
     write_doc()
 
 
