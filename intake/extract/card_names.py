@@ -228,10 +228,10 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
     best = max(set(folded), key=lambda f: (f.split()[0] in surnames, folded.count(f),
                                            -folded.index(f)))
     target = best.split()
-    aligned = [(words, index < marking) for letters, index, _ in reads
-               if (words := _lined_up(letters.split(), target)) is not None]
-    model = [_lined_up(letters.split(), target) for letters, index, _ in reads
-             if len(texts) <= index < marking]
+    lined = [(words, index) for letters, index, _ in reads
+             if (words := _lined_up(letters.split(), target)) is not None]
+    aligned = [(words, index < marking) for words, index in lined]
+    model = [words for words, index in lined if len(texts) <= index < marking]
     words: list[str] = []
     pending: dict[int, list[str]] = {}  # words only the second recogniser read: their forms
     for i, chosen in enumerate(target):
@@ -253,8 +253,7 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
             return None  # two letterings read equally often (MAI twice, HAI twice): no evidence
         if letters not in spellings and votes.count(letters) < 2:
             return None  # a word neither listed nor read twice: too weak to give as a name
-        if votes.count(letters) <= sum(ws is not None and fold(ws[i]) == letters
-                                       for ws in model):
+        if votes.count(letters) <= sum(fold(ws[i]) == letters for ws in model):
             return None  # only the name-line model read it: the list is no second source
         if _outread_once(letters, ranked, votes, spellings, column, bool(letters_only)):
             return None  # read once by Tesseract, another listed word as often by PP-OCR

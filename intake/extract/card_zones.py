@@ -506,11 +506,12 @@ def _read_name(views: CardViews, zone: Zone, engine: OcrEngine,
     named = (NameBands((views.norm[y0:y1, x0:x1], views.gray[y0:y1, x0:x1]), second)
              if second is not None and second.available else None)
     tesseract = [text for text, _ in reads]
-    if names is not None and names.available:
-        # the name-line model's reading, marks and all, one more reading of the band (after
-        # Tesseract's views: it has no word boxes; `vote_name`'s ``lexical``)
-        reads.append((names.read(views.gray[y0:y1, x0:x1]), ()))
-    voted = _vote_bands(tesseract, named, sex, ink, tuple(t for t, _ in reads[len(tesseract):]))
+    # the name-line model's reading, marks and all, one more reading of the band (after
+    # Tesseract's views: it has no word boxes; `vote_name`'s ``lexical``)
+    lexical = (names.read(views.gray[y0:y1, x0:x1]),) \
+        if names is not None and names.available else ()
+    reads += [(text, ()) for text in lexical]
+    voted = _vote_bands(tesseract, named, sex, ink, lexical)
     # the views' texts carry marks the MRZ's letters may take when no name was voted
     # (`card_name_check._named_by_mrz`: MỸ read on every view for the MRZ's MY) on a front
     # whose number was read (``band_evidence``: not on a card that may be a back or upside

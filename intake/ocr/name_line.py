@@ -96,20 +96,13 @@ class NameLineRecognizer(LazySession):
             log.info("name-line recogniser needs ONNX Runtime (pip install '.[paddle]')")
             return None
 
-    def log_probabilities(self, band: np.ndarray) -> np.ndarray | None:
-        """T x (1 + len(CHARSET)) log-probabilities of one name band (grey), None when the
-        model is not available or the band is empty."""
-        session = self._load()
-        if session is None or band.size == 0:
-            return None
-        x = to_input(band)[np.newaxis, np.newaxis]
-        logits: np.ndarray = session.run(None, {session.get_inputs()[0].name: x})[0][0]
-        shifted = logits - logits.max(axis=1, keepdims=True)
-        result: np.ndarray = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-        return result
-
     def read(self, band: np.ndarray) -> str:
         """The band's name as the model reads it (capitals with their marks; "" when the
-        model is not available)."""
-        logp = self.log_probabilities(band)
-        return "" if logp is None else greedy(logp)
+        model is not available or the band is empty). Best-path decoding needs only the
+        scores' arg-max, so no softmax is taken."""
+        session = self._load()
+        if session is None or band.size == 0:
+            return ""
+        x = to_input(band)[np.newaxis, np.newaxis]
+        logits: np.ndarray = session.run(None, {session.get_inputs()[0].name: x})[0][0]
+        return greedy(logits)
