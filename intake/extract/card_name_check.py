@@ -483,24 +483,31 @@ def _agreeing_line(lines: list[str], names: MrzName) -> str | None:
             if window.upper() != window or not agrees(window, names):
                 continue
             if all(_unambiguous(w, i == 0) for i, w in enumerate(window.split())) \
-                    and _disputed(window.split(), lines) is None:
+                    and _disputed(window.split(), lines, off=1) is None:
                 return window
     return None
 
 
-def _disputed(words: list[str], lines: list[str]) -> str | None:
+def _disputed(words: list[str], lines: list[str], off: int = 0) -> str | None:
     """Another listed form of one of ``words`` after the surname that a card line (a name
     band's view among them) reads at its place, or None. Views that read THƯ and THU, THỦY
     and THÚY leave the marks in doubt: one of them is no settlement, however well it agrees
     with the MRZ, whose letters carry no marks (fresh 551501 0030: Lê Tuyết Thu Thủy given
-    as Thư, from the one view of four the MRZ agreed with first)."""
+    as Thư, from the one view of four the MRZ agreed with first).
+
+    The line read the other words' letters alike, or all but ``off`` of them: a line the
+    MRZ agrees with whole (`_agreeing_line`) is disputed by a view that misread another
+    word's letters too. Development 941301 'Bản photo CCCD 0065' (Nguyễn Kim Thị Thủy, a
+    card with its back): the name-line model read NGUYỄN KIM THỊ THÚY, which the MRZ
+    agreed with, and a view NGUYÊN NIM THỊ THỦY; Thúy was given."""
     letters = [fold(w) for w in words]
     for window in _windows(lines, len(words)):
-        if [fold(w) for w in window] != letters:
+        folded = [fold(w) for w in window]
+        if sum(a != b for a, b in zip(folded, letters, strict=True)) > off:
             continue
         for i, (mine, theirs) in enumerate(zip(words, window, strict=True)):
-            if i and capitalise(theirs) != capitalise(mine) and known_syllable(theirs) \
-                    and known_syllable(mine):
+            if i and folded[i] == letters[i] and capitalise(theirs) != capitalise(mine) \
+                    and known_syllable(theirs) and known_syllable(mine):
                 return theirs
     return None
 

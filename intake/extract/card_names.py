@@ -295,9 +295,12 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
             return None  # views read two tone marks of listed names (THÙY, THỦY): hidden
         words.append(settled)
     # a word's form, marks and all, as a token of two readings or more (one a vote could
-    # not take whole counts: "®Gt:YÊN THÀNH THÂNG")
-    tokens = [re.sub(r"[^\w\s]|_", " ", text.upper()).split() for text in texts]
-    twice = {i for i in range(1, len(words)) if sum(words[i] in t for t in tokens) >= 2}
+    # not take whole counts: "®Gt:YÊN THÀNH THÂNG"; the name-line model's is one: it
+    # writes marks, development 941301 'Bản photo CCCD 0029' read THÀNH on one view and
+    # by the model, and the ink, measured clear on the copy, made a wrong Thanh of it)
+    tokens = [_tokens(text) for text in texts]
+    twice = {i for i in range(1, len(words))
+             if sum(words[i] in t for t in [*tokens, *map(_tokens, lexical)]) >= 2}
     heard = _settle_with_ink(words, pending, ink, sex, twice)
     if heard is None:
         return None
@@ -315,11 +318,77 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
         return None  # a word's mark from one view that swapped another word's mark
     if _marked_otherwise_unvoted(words, [tokens[k] for k in untaken]):
         return None  # a view the vote could not take read another listed form's mark
+    if any(_word_count_differs(words, text) for text in lexical):
+        return None  # the model read the name's ends with another number of words between
     # boxes from a Tesseract reading: one with the chosen letters, else one that lines up
     ours = [(fold(letters) != best, not _lines_up(letters.split(), target), index)
             for letters, index in found if index < marking]
     source = min(ours)[2] if ours else 0
     return " ".join(words), source
+
+
+def model_named(texts: list[str], letters_only: tuple[str, ...],
+                lexical: tuple[str, ...]) -> str | None:
+    """The name-line model's reading (``lexical``) as the name, when the vote named no
+    one: every word of it a listed form, marks and all (a listed surname, a listed name
+    syllable), whose letters another recogniser read about alike (`_near`: one letter
+    off, exactly for a word of one or two letters) as a word of one of its readings
+    (Tesseract's ``texts``, PP-OCR's ``letters_only``), and no Tesseract view reading
+    those letters with another listed form's marks (THỦY on every view where the model
+    wrote THÚY, development 941101 0034).
+
+    The vote takes no word only the model read (`vote_name`: the list is no second source
+    for it), and on a photographed copy Tesseract's views of the band are mostly debris:
+    development 941001 'Bản photo CCCD 0019' (Phan Văn Tùng) was read ĐH XÂX, hen s Ấn
+    ... by Tesseract, PAAN VAN TUNG and PRAN VAN TENG by PP-OCR, PHAN VĂN TÙNG by the
+    model. Another recogniser reading a word's letters one letter off is evidence the
+    model's word is on the band; the TRƯƠNG it wrote for PHƯƠNG on development 930001
+    'Bản photo CCCD 0282' no other reading came within one letter of."""
+    if len(lexical) != 1:
+        return None
+    name = lexical[0]
+    words = name.split()
+    parsed = parse_name(name)
+    if len(words) < 2 or parsed is None or not parsed.valid:
+        return None
+    tesseract = [fold(t) for text in texts for t in _tokens(text)]
+    marked = {t for text in texts for t in _tokens(text)}
+    others = tesseract + [fold(t) for text in letters_only for t in _tokens(text)]
+    for i, word in enumerate(words):
+        if not _listed_form(word, i == 0):
+            return None
+        letters = fold(word)
+        if not any(_near(letters, other) for other in others):
+            return None
+        if any(fold(t) == letters and t != word and _listed_form(t, i == 0) for t in marked):
+            return None  # a view read these letters with another listed form's marks
+    return name
+
+
+def _word_count_differs(words: list[str], model: str) -> bool:
+    """Whether the name-line model's reading (``model``) has the voted name's first and
+    last words (letters folded) with another number of words between: the vote lost or
+    made up a word. Development 941301 'Bản photo CCCD 0035' (Bùi Thị Cúc, a photographed
+    copy): the views read THỊ as 111, T1I, 1T, which the vote drops as debris, and named
+    Bùi Cúc; the model read BÙI THI CÚC. On the 367 names voted over development seeds
+    941001-941301 where the model read the band, its number of words differed from the
+    vote's on this one, wrong, name alone."""
+    theirs = [fold(w) for w in model.split()]
+    mine = [fold(w) for w in words]
+    return (len(theirs) >= 2 and len(theirs) != len(mine)
+            and theirs[0] == mine[0] and theirs[-1] == mine[-1])
+
+
+def _tokens(text: str) -> list[str]:
+    return re.sub(r"[^\w\s]|_", " ", text.upper()).split()
+
+
+def _near(letters: str, other: str) -> bool:
+    """Whether ``other`` (folded) spells ``letters`` (folded) or one letter off them;
+    a word of one or two letters only exactly."""
+    if len(letters) <= 2:
+        return other == letters
+    return Levenshtein.distance(letters, other, score_cutoff=1) <= 1
 
 
 def _marked_otherwise_unvoted(words: list[str], untaken: list[list[str]]) -> bool:

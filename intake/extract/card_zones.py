@@ -36,7 +36,13 @@ from intake.extract.card_id_vote import (
     valid_id,
     zero_lost,
 )
-from intake.extract.card_names import InkReader, marks_disputed, name_lexicons, vote_name
+from intake.extract.card_names import (
+    InkReader,
+    marks_disputed,
+    model_named,
+    name_lexicons,
+    vote_name,
+)
 from intake.extract.idnumber import consistency_problems, holder_sex
 from intake.extract.mrz_assembly import MrzLines, second_lines
 from intake.extract.name_ink import word_marks
@@ -576,17 +582,17 @@ def vote_band(texts: list[str], bands: tuple[np.ndarray, ...], second: LineRecog
 def _vote_bands(texts: list[str], named: NameBands | None, sex: str | None,
                 ink: InkReader | None, lexical: tuple[str, ...] = (),
                 ) -> tuple[str, int] | None:
-    if named is None:
-        return vote_name(texts, (), sex, ink, lexical)
-    letters = named.letters
+    letters = named.letters if named is not None else ()
     voted = vote_name(texts, letters, sex, ink, lexical)
-    if voted is None and letters:
+    if voted is None and letters and named is not None:
         decoded = tuple(_decoded(words) for words in named.choices)
         if any(decoded) and decoded != letters:
             voted = vote_name(texts, decoded, sex, ink, lexical)
             if voted is not None and not (_as_many_words(voted[0], texts)
                                           and _decoded_alike(voted[0], decoded)):
                 voted = None
+    if voted is None and (name := model_named(texts, letters, lexical)) is not None:
+        return name, len(texts)  # the model's reading: its boxes from a view (_read_name)
     return voted
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from intake.extract import extract_document
-from intake.extract.card_names import vote_name
+from intake.extract.card_names import model_named, vote_name
 from intake.extract.mrz_names import MrzName, read_names_line
 from samples.generator.idnumbers import mrz_lines
 from tests.extract.pages import line, page
@@ -822,3 +822,78 @@ def test_a_word_only_the_name_line_model_read_needs_another_reading() -> None:
     seen = ["NGUYÊN PHƯƠNG TUYẾT", *texts[1:]]
     assert vote_name(seen, (), "Nữ", None, ("NGUYỄN PHƯƠNG TUYẾT",)) == (
         "NGUYỄN PHƯƠNG TUYẾT", 0)
+
+
+def test_the_models_reading_names_a_copy_another_recogniser_read_about_alike() -> None:
+    """Development 941001 'Bản photo CCCD 0019' (Phan Văn Tùng, a photographed copy):
+    Tesseract's views are debris, PP-OCR read PAAN VAN TUNG and PRAN VAN TENG, the
+    name-line model PHAN VĂN TÙNG. The vote takes no word only the model read, so it
+    names no one; each of the model's words is a listed form that PP-OCR read one letter
+    off at most, and that is the name."""
+    texts = ["ĐH XÂX 1%", "hen s Ấn ?»%C,", "89MtA © Ân 0%", "hen sẤn YƯYC"]
+    letters = ("PAAN VAN TUNG", "PRAN VAN TENG")
+    model = ("PHAN VĂN TÙNG",)
+    assert vote_name(texts, letters, "Nam", None, model) is None
+    assert model_named(texts, letters, model) == "PHAN VĂN TÙNG"
+    # a word no other reading came near (TRƯƠNG where PP-OCR read PHUONG): no name
+    assert model_named(texts, ("PHAN PHUONG TUNG",), ("PHAN TRƯƠNG TÙNG",)) is None
+    # a short word needs its letters exactly (VY, not VI)
+    assert model_named([], ("NGUYEN THI VI",), ("NGUYỄN THỊ VY",)) is None
+    assert model_named([], ("NGUYEN THI VY",), ("NGUYỄN THỊ VY",)) == "NGUYỄN THỊ VY"
+    # a form no list has (THẢ for Thảo cut short), or a name of one word: no name
+    assert model_named([], ("LE TUYET DIEU THA",), ("LÊ TUYẾT DIỆU THẢ",)) is None
+    assert model_named([], ("PHAN",), ("PHAN",)) is None
+
+
+def test_views_reading_another_mark_keep_the_models_reading_out() -> None:
+    """Development 941101 0034 (Phan Quỳnh Thủy, a card alone): every Tesseract view read
+    PHAN QUỲNH THỦY, the model THÚY. The views read the letters with another listed
+    form's marks: the model's reading is not the name."""
+    texts = ["PHAN QUỲNH THỦY"] * 4
+    assert model_named(texts, ("PHAN QUYNH THUY",) * 2, ("PHAN QUỲNH THÚY",)) is None
+    assert model_named(["PHAN QUYNH THUY"], (), ("PHAN QUỲNH THÚY",)) == "PHAN QUỲNH THÚY"
+
+
+def test_a_word_the_vote_lost_where_the_model_read_one_refuses_the_name() -> None:
+    """Development 941301 'Bản photo CCCD 0035' (Bùi Thị Cúc, a photographed copy): the
+    views read THỊ as 111, T1I or 1T, debris the vote drops, and named Bùi Cúc. The
+    name-line model read BÙI THI CÚC: the same first and last words, one more between.
+    The vote lost a word, and names no one."""
+    views = ["BÙI CÚC", "BÙI CÚC"]
+    assert vote_name(views, (), "Nữ", None, ()) == ("BÙI CÚC", 0)
+    assert vote_name(views, (), "Nữ", None, ("BÙI THI CÚC",)) is None
+    # a model reading of other words (another line, debris) says nothing of the count
+    assert vote_name(views, (), "Nữ", None, ("NGÀY SINH CÚC",)) == ("BÙI CÚC", 0)
+
+
+def test_a_mark_one_view_and_the_model_read_is_not_mended_away_by_the_ink() -> None:
+    """Development 941301 'Bản photo CCCD 0029' (Dương Thành Phúc, a photographed copy):
+    one view read THÀNH, one THANH, one THÁNH, and the model THÀNH; the band's ink,
+    measured clear above the word (the copy thinned the grave), mended the vote's Thành
+    into a wrong Thanh. Two readings of THÀNH that the ink contradicts are no evidence
+    either way: no name."""
+    views = ["DƯƠNG THANH PHÚC", "DƯƠNG THÀNH PHÚC", "ĐƯỜNG THÁNH PHÚC", "DƯƠNG 1 ANH PHÚC"]
+    letters = ("DUONG THANH PHUC", "DUONG THANH PHUC")
+
+    def clear_above_thanh(words: int) -> list[bool | None] | None:
+        return [True, False, True] if words == 3 else None
+
+    assert vote_name(views, letters, "Nam", clear_above_thanh, ()) == ("DƯƠNG THANH PHÚC", 0)
+    assert vote_name(views, letters, "Nam", clear_above_thanh, ("DƯƠNG THÀNH PHÚC",)) is None
+    assert vote_name(views, letters, "Nam", None, ("DƯƠNG THÀNH PHÚC",)) == (
+        "DƯƠNG THÀNH PHÚC", 0)
+
+
+def test_a_line_the_mrz_agrees_with_is_disputed_by_a_view_one_word_off() -> None:
+    """Development 941301 'Bản photo CCCD 0065' (Nguyễn Kim Thị Thủy, a card with its
+    back): the name-line model read NGUYỄN KIM THỊ THÚY, which the MRZ's letters agree
+    with, and one view NGUYÊN NIM THỊ THỦY, its K misread. That view's THỦY still leaves
+    the mark in doubt, and no line agreeing with the MRZ settles the name."""
+    from intake.extract.card_name_check import _agreeing_line
+
+    names = MrzName(("NGUYEN", "KIM", "THI", "THUY"))
+    model = "NGUYỄN KIM THỊ THÚY"
+    assert _agreeing_line(["NGUYÊN RKÌM 111 TIIÒY", model], names) == model
+    assert _agreeing_line(["NGUYÊN NIM THỊ THỦY", "NGUYÊN RKÌM 111 TIIÒY", model], names) is None
+    # two words off is another line, not a reading of this name
+    assert _agreeing_line(["NGUYÊN NIM THỊ THỦY".replace("THỊ", "THƠ"), model], names) == model
