@@ -81,10 +81,13 @@ def _apply_mrz(result: Extraction, mrz: Mrz | None, provinces: Sequence[str] = (
     if mrz is None:
         return
     century = None
-    if mrz.id_number and _province_unchecked(result, mrz):
+    if mrz.id_number and (_province_unchecked(result, mrz) or _mended_against_zone(result, mrz)):
         got = result.fields["id_number"]
-        result.review_reasons.append(disagreement(_label("id_number"), "id_number", "mrz",
-                                                  mrz.id_number, got.value))
+        result.review_reasons.append(
+            f"MRZ và mặt trước khác nhau ở «{_label('id_number')}»: giữ số mặt trước "
+            f"{got.value!r}, MRZ đọc {mrz.id_number!r}; vui lòng kiểm tra / the MRZ and the "
+            f"card front disagree on id_number: the front's {got.value!r} kept, the MRZ "
+            f"read {mrz.id_number!r}; please check")
         century = birth_century(got.value)
     elif mrz.id_number and _province_unread(result, mrz, provinces):
         result.review_reasons.append(
@@ -130,6 +133,22 @@ def _province_unchecked(result: Extraction, mrz: Mrz) -> bool:
             and (mrz.composite is not True or mrz.repaired)
             and mrz.id_number is not None and got.value[3:] == mrz.id_number[3:]
             and got.value[:3] != mrz.id_number[:3])
+
+
+def _mended_against_zone(result: Extraction, mrz: Mrz) -> bool:
+    """The MRZ's number line was mended (`Mrz.repaired`: a province 8 put back to 0, a
+    copy of the last 9 digits mended from the other) and gives another number than the
+    card's front read by zone (settled by Tesseract's views and PP-OCR's together): the
+    front's is kept and the document flagged. A mended line is two misreads the check
+    digits let through more often than a front two recognisers read alike. Fresh 559001
+    'Bản photo CCCD 0007' and 559101 0087 (cards with their back): each number line's two
+    copies of the last 9 digits were misread differently (196814160 and 196814106 for
+    196814100; 182354413 and 182394411), both copies' check digit held, the province
+    first digit was put back to 0 and the composite held by chance, and the MRZ's wrong
+    number replaced the front's right one, read alike on all five PP-OCR views."""
+    got = result.fields.get("id_number")
+    return (got is not None and got.source == "zone" and mrz.repaired
+            and mrz.id_number is not None and got.value != mrz.id_number)
 
 
 def _province_unread(result: Extraction, mrz: Mrz, provinces: Sequence[str] = ()) -> bool:

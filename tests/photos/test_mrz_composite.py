@@ -218,3 +218,31 @@ def test_a_mended_number_lines_composite_does_not_outweigh_the_front() -> None:
                               zone_readings=zones)
     assert result.value("id_number") == "001097885002"
     assert "091097885002" in " ".join(result.review_reasons)
+
+
+def test_a_mended_number_line_does_not_replace_the_fronts_number() -> None:
+    """Fresh 559001 'Bản photo CCCD 0007' and 559101 0087 (cards with their back): each
+    number line's two copies of the number's last 9 digits were misread differently, each
+    copy's check digit held, the province's first digit was put back to 0 and the
+    composite held by chance. The front, read by zone on Tesseract's view and five PP-OCR
+    views alike, had the right number; the MRZ's replaced it. A mended line no longer
+    outweighs the front's zone number: the front's is kept, and the officer told so."""
+    from intake.extract import extract_document
+    from tests.extract.pages import line, page
+
+    for number, dates, front in (
+            ("IDVNM1968141606692196814106<<<", "9611021F3611029VNM<<<<<<<<<<<7",
+             "092196814100"),
+            ("30VNM182354413764518239441I<", "8203162F2203160VNM<<<<<<<<<<<4",
+             "045182354413")):
+        mrz = read_mrz([number, dates])
+        assert mrz is not None and mrz.repaired and mrz.composite is True
+        assert mrz.id_number is not None and mrz.id_number != front
+        pages = [page(line((number, 300)), line((dates, 300)))]
+        kept = extract_document("id_card", pages,
+                                zone_readings=[{"key": "id_number", "value": front}])
+        assert kept.value("id_number") == front
+        assert any(mrz.id_number in r and "front's" in r for r in kept.review_reasons)
+        # without a front read by zone the MRZ's number stands as before
+        alone = extract_document("id_card", pages)
+        assert alone.value("id_number") == mrz.id_number
