@@ -299,8 +299,9 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
     # writes marks, development 941301 'Bản photo CCCD 0029' read THÀNH on one view and
     # by the model, and the ink, measured clear on the copy, made a wrong Thanh of it)
     tokens = [_tokens(text) for text in texts]
+    marking_tokens = [*tokens, *map(_tokens, lexical)]
     twice = {i for i in range(1, len(words))
-             if sum(words[i] in t for t in [*tokens, *map(_tokens, lexical)]) >= 2}
+             if sum(words[i] in t for t in marking_tokens) >= 2}
     heard = _settle_with_ink(words, pending, ink, sex, twice)
     if heard is None:
         return None
@@ -351,9 +352,9 @@ def model_named(texts: list[str], letters_only: tuple[str, ...],
     parsed = parse_name(name)
     if len(words) < 2 or parsed is None or not parsed.valid:
         return None
-    tesseract = [fold(t) for text in texts for t in _tokens(text)]
-    marked = {t for text in texts for t in _tokens(text)}
-    others = tesseract + [fold(t) for text in letters_only for t in _tokens(text)]
+    marked = [t for text in texts for t in _tokens(text)]  # Tesseract's, marks and all
+    others = [fold(t) for t in marked] + [fold(t) for text in letters_only
+                                          for t in _tokens(text)]
     for i, word in enumerate(words):
         if not _listed_form(word, i == 0):
             return None
