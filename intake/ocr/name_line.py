@@ -96,13 +96,20 @@ class NameLineRecognizer(LazySession):
             log.info("name-line recogniser needs ONNX Runtime (pip install '.[paddle]')")
             return None
 
+    def scores(self, band: np.ndarray) -> np.ndarray | None:
+        """The model's T x (1 + len(CHARSET)) scores for the band (None when the model is
+        not available or the band is empty)."""
+        session = self._load()
+        if session is None or band.size == 0:
+            return None
+        x = to_input(band)[np.newaxis, np.newaxis]
+        logits: np.ndarray = session.run(None, {session.get_inputs()[0].name: x})[0][0]
+        return logits
+
     def read(self, band: np.ndarray) -> str:
         """The band's name as the model reads it (capitals with their marks; "" when the
         model is not available or the band is empty). Best-path decoding needs only the
         scores' arg-max, so no softmax is taken."""
-        session = self._load()
-        if session is None or band.size == 0:
-            return ""
-        x = to_input(band)[np.newaxis, np.newaxis]
-        logits: np.ndarray = session.run(None, {session.get_inputs()[0].name: x})[0][0]
-        return greedy(logits)
+        logits = self.scores(band)
+        return "" if logits is None else greedy(logits)
+

@@ -1,6 +1,7 @@
 """Train the name-line recogniser (`intake.ocr.name_line`) and export it to ONNX.
 
     python -m intake.ocr.name_line_train [--steps 6000] [--seed 1234] [--out PATH]
+                                         [--init ONNX --lr 5e-4]
 
 (`make name-line-model`; needs PyTorch, ``pip install torch==2.13.0 onnx``, which only this
 tool uses: the service reads the exported ONNX file with ONNX Runtime.) A CRNN: five 3x3
@@ -10,6 +11,11 @@ of 112, and the CTC classes; 443,000 weights. It is trained on endless synthetic
 (`name_line_synth`, one worker process drawing them) in batches of 48 with AdamW, the
 learning rate on a cosine from 2e-3, CTC loss. 6,000 steps take ~40 minutes on the two
 cores of the development machine.
+
+``--init`` goes on from an exported model instead of from random weights (the export folds
+each batch normalisation into its convolution, so those layers start as the identity with
+the folded bias and keep their statistics frozen), usually with a lower ``--lr``: the
+shipped model was trained so, 6,000 steps from scratch and then more from its own export.
 """
 
 from __future__ import annotations
@@ -75,17 +81,64 @@ class NameLineNet(nn.Module):
         return out
 
 
-def train(steps: int, seed: int, log_every: int = 100) -> NameLineNet:
+def load_onnx(model: NameLineNet, path: Path) -> NameLineNet:
+    """``model`` with the weights of an exported one (`export`). The export folded each
+    batch normalisation into its convolution, so the normalisation becomes the identity
+    plus the folded bias; ONNX orders an LSTM's gates i, o, f, c where PyTorch has i, f, g, o,
+    and keeps each direction's two biases in one row."""
+    import onnx
+    from onnx import numpy_helper
+
+    graph = onnx.load(str(path)).graph
+    w = {i.name: torch.from_numpy(numpy_helper.to_array(i).copy()) for i in graph.initializer}
+    convs = [m for m in model.cnn if isinstance(m, nn.Conv2d)]
+    norms = [m for m in model.cnn if isinstance(m, nn.BatchNorm2d)]
+    matmuls = [n for n in graph.node if n.op_type == "MatMul"]
+    lstm = next(n for n in graph.node if n.op_type == "LSTM")
+    with torch.no_grad():
+        for node, conv, norm in zip([n for n in graph.node if n.op_type == "Conv"], convs,
+                                    norms, strict=True):
+            conv.weight.copy_(w[node.input[1]])
+            norm.weight.fill_(1.0)
+            norm.bias.copy_(w[node.input[2]])
+            norm.running_mean.zero_()
+            norm.running_var.fill_(1.0 - norm.eps)
+        model.proj.weight.copy_(w[matmuls[0].input[1]].T)
+        model.proj.bias.copy_(w["proj.bias"])
+        model.out.weight.copy_(w[matmuls[1].input[1]].T)
+        model.out.bias.copy_(w["out.bias"])
+        inputs, recurrent, biases = (w[lstm.input[k]] for k in (1, 2, 3))
+        size = recurrent.shape[2]
+
+        def gates(t: torch.Tensor) -> torch.Tensor:
+            return torch.cat([t[k * size:(k + 1) * size] for k in (0, 2, 3, 1)])
+
+        for d, suffix in enumerate(("_l0", "_l0_reverse")):
+            getattr(model.rnn, "weight_ih" + suffix).copy_(gates(inputs[d]))
+            getattr(model.rnn, "weight_hh" + suffix).copy_(gates(recurrent[d]))
+            getattr(model.rnn, "bias_ih" + suffix).copy_(gates(biases[d][:4 * size]))
+            getattr(model.rnn, "bias_hh" + suffix).copy_(gates(biases[d][4 * size:]))
+    return model
+
+
+def train(steps: int, seed: int, log_every: int = 100, init: Path | None = None,
+          lr: float = 2e-3) -> NameLineNet:
     torch.manual_seed(seed)
     torch.set_num_threads(2)
     model = NameLineNet()
+    if init is not None:
+        load_onnx(model, init)
+    model.train()
+    for norm in model.cnn:
+        if init is not None and isinstance(norm, nn.BatchNorm2d):
+            norm.eval()
     loader = DataLoader(_Bands(seed), batch_size=48, collate_fn=_batch, num_workers=1)
-    optimiser = torch.optim.AdamW(model.parameters(), 2e-3, weight_decay=1e-4)
+    optimiser = torch.optim.AdamW(model.parameters(), lr, weight_decay=1e-4)
     ctc = nn.CTCLoss(zero_infinity=True)
     started, running = time.time(), None
     for step, (x, labels, lengths, texts) in enumerate(loader, 1):
         for group in optimiser.param_groups:
-            group["lr"] = 2e-3 * (0.05 + 0.475 * (1 + np.cos(np.pi * (step - 1) / steps)))
+            group["lr"] = lr * (0.05 + 0.475 * (1 + np.cos(np.pi * (step - 1) / steps)))
         logits = model(x)
         logp = logits.log_softmax(2).permute(1, 0, 2)
         loss = ctc(logp, labels, torch.full((x.shape[0],), logp.shape[0], dtype=torch.long),
@@ -116,8 +169,11 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=6000)
     parser.add_argument("--seed", type=int, default=1234)
     parser.add_argument("--out", type=Path, default=MODEL)
+    parser.add_argument("--init", type=Path, default=None,
+                        help="go on from this exported model instead of random weights")
+    parser.add_argument("--lr", type=float, default=2e-3, help="the cosine's peak")
     args = parser.parse_args()
-    export(train(args.steps, args.seed), args.out)
+    export(train(args.steps, args.seed, init=args.init, lr=args.lr), args.out)
     print(f"wrote {args.out}")
 
 

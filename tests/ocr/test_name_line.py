@@ -65,3 +65,27 @@ def test_the_shipped_model_reads_held_out_synthetic_bands() -> None:
     pairs = list(zip(texts, reads, strict=True))
     assert sum(r == t for t, r in pairs) >= 20, pairs
     assert sum(fold(r) == fold(t) for t, r in pairs) >= 30, pairs
+
+
+def test_training_can_go_on_from_the_shipped_export() -> None:
+    """`name_line_train.load_onnx` puts an export's weights back into the network (the
+    folded batch normalisations, the LSTM's gates in PyTorch's order), so a retraining can
+    start from the shipped model: the network then scores a band as the shipped model
+    does. Needs the ``train`` extra (PyTorch, onnx)."""
+    torch = pytest.importorskip("torch")
+    pytest.importorskip("onnx")
+    from intake.ocr.name_line import MODEL
+    from intake.ocr.name_line_train import NameLineNet, load_onnx
+
+    recognizer = NameLineRecognizer()
+    if not recognizer.available:
+        pytest.skip("ONNX Runtime is not installed")
+    net = load_onnx(NameLineNet(), MODEL).eval()
+    rng = random.Random(20261126)
+    for _ in range(3):
+        band = render_band(rng, random_name(rng))
+        ours = net(torch.from_numpy(to_input(band)[None, None])).detach().numpy()[0]
+        shipped = recognizer.scores(band)
+        assert shipped is not None
+        assert np.abs(ours - shipped).max() < 1e-3
+        assert greedy(ours) == greedy(shipped)
