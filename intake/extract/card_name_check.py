@@ -40,6 +40,7 @@ from intake.extract.card_names import (
     invented_mark,
     listed,
     listed_forms,
+    near_letters,
     read_as_voted,
     syllable_like,
 )
@@ -280,7 +281,14 @@ def _confirmed(words: list[str], names: MrzName | None, letters: Sequence[str],
     words (the name band's views, the page OCR's line), as the vote reads them
     (`read_as_voted`: an H broken into II mended). Development 930001 0437: the MRZ read
     LE<<THANH<MUNG and both PP-OCR views HUNG surely; 'Bản photo CCCD 0237': two views
-    read ANH."""
+    read ANH.
+
+    One reading of the word with another at its place one letter off (`near_letters`)
+    that spells no listed name is two readings too: the misreading is of this word, not
+    of another name. Development 942101 'Bản photo CCCD 0001' (Nguyễn Hữu Tuấn Thịnh):
+    the name-line model read THỊNH, a Tesseract view THING; the vote named him right and
+    this check refused it. A misreading that spells another listed name (TAM against
+    CAM) still leaves the word read once."""
     n = len(words)
     mrz = list(names.words) if names is not None and (names.cut or len(names.words) == n) \
         else []
@@ -292,8 +300,12 @@ def _confirmed(words: list[str], names: MrzName | None, letters: Sequence[str],
             continue
         if _pp_read(letters, words, i):
             continue
-        if sum(r[i] == word for r in read) >= 2:
+        at = [r[i] for r in read]
+        if sum(w == word for w in at) >= 2:
             continue
+        if word in at and any(w != word and near_letters(word, w) and not listed(w, i == 0)
+                              for w in at):
+            continue  # a misreading one letter off that is no name: the word's own
         return False
     return True
 

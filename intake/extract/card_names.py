@@ -332,7 +332,7 @@ def model_named(texts: list[str], letters_only: tuple[str, ...],
                 lexical: tuple[str, ...]) -> str | None:
     """The name-line model's reading (``lexical``) as the name, when the vote named no
     one: every word of it a listed form, marks and all (a listed surname, a listed name
-    syllable), whose letters another recogniser read about alike (`_near`: one letter
+    syllable), whose letters another recogniser read about alike (`near_letters`: one letter
     off, exactly for a word of one or two letters) as a word of one of its readings
     (Tesseract's ``texts``, PP-OCR's ``letters_only``), and no Tesseract view reading
     those letters with another listed form's marks (THỦY on every view where the model
@@ -359,7 +359,7 @@ def model_named(texts: list[str], letters_only: tuple[str, ...],
         if not _listed_form(word, i == 0):
             return None
         letters = fold(word)
-        if not any(_near(letters, other) for other in others):
+        if not any(near_letters(letters, other) for other in others):
             return None
         if any(fold(t) == letters and t != word and _listed_form(t, i == 0) for t in marked):
             return None  # a view read these letters with another listed form's marks
@@ -384,7 +384,7 @@ def _tokens(text: str) -> list[str]:
     return re.sub(r"[^\w\s]|_", " ", text.upper()).split()
 
 
-def _near(letters: str, other: str) -> bool:
+def near_letters(letters: str, other: str) -> bool:
     """Whether ``other`` (folded) spells ``letters`` (folded) or one letter off them;
     a word of one or two letters only exactly."""
     if len(letters) <= 2:

@@ -513,6 +513,32 @@ def test_each_word_of_a_copys_name_may_have_its_own_second_source() -> None:
     assert stored("LÊ THÀNH HƯNG", band, ["LE ? ?", "LE ? ?"], line) is None
 
 
+def test_a_copys_word_read_once_and_misread_one_letter_off_is_confirmed() -> None:
+    """Development 942101 'Bản photo CCCD 0001' (Nguyễn Hữu Tuấn Thịnh, a photographed
+    copy): the name-line model read THỊNH, a Tesseract view THING, PP-OCR THRINI; the vote
+    named him and the copy check refused THỊNH as read once. A misreading one letter off
+    that spells no listed name is a second reading of the word; one that spells another
+    listed name (THANH, two letters off anyway; TÂN for TÂM) is not."""
+    def stored(band: list[str], name: str = "NGUYỄN HỮU TUẤN THỊNH") -> str | None:
+        zones = [{"key": "id_number", "value": MALE_ID}, {"key": "full_name", "value": name},
+                 {"key": "name_band", "value": "\n".join(band)},
+                 {"key": "name_letters", "value": "NGUYEN ? TUAN ?\nNGUYEN HUU TUAN ?"},
+                 {"key": "card_copy", "value": "1"}]
+        got = extract_document("id_card", [page()], zone_readings=zones).fields.get(
+            "full_name")
+        return got.value if got else None
+
+    model = "NGUYỄN HỮU TUẤN THỊNH"
+    assert stored(["NGUYÊN HỮU TUẦN THING", "GUYÊẦN HỮU TUÂN TƯỜNG", model]) == (
+        "Nguyễn Hữu Tuấn Thịnh")
+    assert stored(["NGUYÊN HỮU TUẦN TƯỜNG", "GUYÊẦN HỮU TUÂN TƯỜNG", model]) is None
+    # one letter off, but a listed name's letters (Thanh is two off; Tâm/Tân one)
+    assert stored(["NGUYÊN HỮU TUẦN TÂN", model.replace("THỊNH", "TÂM")],
+                  "NGUYỄN HỮU TUẤN TÂM") is None
+    assert stored(["NGUYÊN HỮU TUẦN TÂX", model.replace("THỊNH", "TÂM")],
+                  "NGUYỄN HỮU TUẤN TÂM") == "Nguyễn Hữu Tuấn Tâm"
+
+
 def test_pp_ocr_siding_with_the_name_against_the_mrz_keeps_it() -> None:
     """Fresh 554401 'Bản photo CCCD 0050' (Nguyễn Quang Đạt, a card with its back): every
     view read ĐẠT, both PP-OCR views decoded DAT surely, and the MRZ's names line read DAI,
