@@ -38,6 +38,7 @@ from intake.extract.card_names import (
     doubtful_mark,
     hook_for_grave,
     invented_mark,
+    lined_up,
     listed,
     listed_forms,
     near_letters,
@@ -288,26 +289,44 @@ def _confirmed(words: list[str], names: MrzName | None, letters: Sequence[str],
     of another name. Development 942101 'Bản photo CCCD 0001' (Nguyễn Hữu Tuấn Thịnh):
     the name-line model read THỊNH, a Tesseract view THING; the vote named him right and
     this check refused it. A misreading that spells another listed name (TAM against
-    CAM) still leaves the word read once."""
+    CAM) still leaves the word read once.
+
+    A reading with one word more lines up when a word was split in two (`_as_name`:
+    development 942301 0098, Nguyễn Bích Tuyết, the model read NGU YỄN BÍCH TUYẾT and
+    PP-OCR NGO YEN BICH TUYET). A reading missing a word still lines up with nothing:
+    a name the vote lost a word of is not confirmed by the longer readings' words."""
     n = len(words)
     mrz = list(names.words) if names is not None and (names.cut or len(names.words) == n) \
         else []
     # the MRZ's own lines (its names line, read on the page and by zone) are not readings
     # of the front
-    read = [r for line in lines if "<" not in line and len(r := read_as_voted(line, sex)) == n]
+    read = [r for line in lines
+            if "<" not in line and (r := _as_name(read_as_voted(line, sex), words)) is not None]
+    pp = [r for line in letters if (r := _as_name(line.split(), words)) is not None]
     for i, word in enumerate(words):
         if i < len(mrz) and mrz[i] == word:
             continue
-        if _pp_read(letters, words, i):
+        if any(r[i] == word for r in pp):
             continue
         at = [r[i] for r in read]
         if sum(w == word for w in at) >= 2:
             continue
         if word in at and any(w != word and near_letters(word, w) and not listed(w, i == 0)
-                              for w in at):
+                              for w in [*at, *(r[i] for r in pp)]):
             continue  # a misreading one letter off that is no name: the word's own
         return False
     return True
+
+
+def _as_name(read: list[str], words: list[str]) -> list[str] | None:
+    """A reading (folded capitals) word by word against the name's ``words``: as read when
+    it has as many words, joined where it has one more that a split word explains
+    (`lined_up`: NGU YÊN for NGUYỄN), else None."""
+    if len(read) == len(words):
+        return read
+    if len(read) != len(words) + 1:
+        return None
+    return lined_up(read, [fold(w) for w in words])  # it compares folded words
 
 
 def _band_words_at(lines: Sequence[str], n: int, i: int) -> list[str]:
@@ -595,7 +614,9 @@ def _refuse_word_short(result: Extraction, letters: Sequence[str],
     Two of the card's readings (``lines``: the band's views, the page OCR's line, not the
     MRZ's) that spell the name word for word, and nothing else, outweigh PP-OCR's:
     development 556601 0018 (Huỳnh Minh Liên, a copy) was read HUỲNH MINH LIÊN on three
-    views, and PP-OCR split HUỲNH in two on both of its own ("? ANH MINH LIEN")."""
+    views, and PP-OCR split HUỲNH in two on both of its own ("? ANH MINH LIEN"). A view
+    whose one word more is a word split in two (`_as_name`) lost nothing: development
+    942301 0098 (Nguyễn Bích Tuyết, a copy), PP-OCR's NGO YEN BICH TUYET."""
     got = result.fields.get("full_name")
     views = [line.split() for line in letters if line.strip()]
     if got is None or got.source == "qr" or not views:
@@ -604,7 +625,7 @@ def _refuse_word_short(result: Extraction, letters: Sequence[str],
     if sum("<" not in line and len(line.split()) == len(words)
            and read_as_voted(line, sex) == words for line in lines) >= 2:
         return  # nothing else on the line: no word lost to debris ("LỄ THÁNH £1")
-    if all(len(words) > len(got.value.split()) for words in views):
+    if all(len(view) > len(words) and _as_name(view, words) is None for view in views):
         _refuse(result, "thiếu một chữ của họ tên / a word of the name is missing")
 
 

@@ -229,7 +229,7 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
                                            -folded.index(f)))
     target = best.split()
     lined = [(words, index) for letters, index, _ in reads
-             if (words := _lined_up(letters.split(), target)) is not None]
+             if (words := lined_up(letters.split(), target)) is not None]
     aligned = [(words, index < marking) for words, index in lined]
     model = [words for words, index in lined if len(texts) <= index < marking]
     words: list[str] = []
@@ -877,7 +877,7 @@ def _merged_vowel(one: str, other: str) -> str | None:
 _MIDDLE_ONLY = frozenset({"thi", "van"})
 
 
-def _lined_up(words: list[str], target: list[str]) -> list[str] | None:
+def lined_up(words: list[str], target: list[str]) -> list[str] | None:
     """A reading's words as they line up with ``target`` (`_lines_up`); a reading with one
     word too many lines up when joining two neighbours, in one place only, makes it do so:
     blur split a word at a thin letter (NGÁ' VÊN, NGA! YÊN for NGUYỄN on two views of fresh
