@@ -145,10 +145,28 @@ def _mended_against_zone(result: Extraction, mrz: Mrz) -> bool:
     copies of the last 9 digits were misread differently (196814160 and 196814106 for
     196814100; 182354413 and 182394411), both copies' check digit held, the province
     first digit was put back to 0 and the composite held by chance, and the MRZ's wrong
-    number replaced the front's right one, read alike on all five PP-OCR views."""
+    number replaced the front's right one, read alike on all five PP-OCR views.
+
+    Unless the line's document number, its other copy of the last 9 digits, read the
+    MRZ's digit at every place where the front and the MRZ's number differ: the MRZ then
+    read those digits twice, and the front misread them. Development 942201 0045 (a
+    photographed copy): the front read 074186320092, both copies on the back 8 where the
+    front read 0 (``186326892``, ``874186320892``), and the front's number was kept
+    wrong. On 559001 0007 and 559101 0087 the document number sided with the front."""
     got = result.fields.get("id_number")
-    return (got is not None and got.source == "zone" and mrz.repaired
-            and mrz.id_number is not None and got.value != mrz.id_number)
+    if not (got is not None and got.source == "zone" and mrz.repaired
+            and mrz.id_number is not None and got.value != mrz.id_number):
+        return False
+    return not _read_twice(mrz.id_number, got.value, mrz.document_number)
+
+
+def _read_twice(mrz_number: str, front: str, document_number: str) -> bool:
+    """Whether the MRZ's document number (its copy of the last 9 digits) spells the MRZ
+    number's digit, not the front's, wherever the two numbers differ (all of them in the
+    last 9 digits)."""
+    differ = [i for i, (a, b) in enumerate(zip(mrz_number, front, strict=True)) if a != b]
+    return (len(document_number) == 9 and len(front) == 12 and bool(differ)
+            and all(i >= 3 and document_number[i - 3] == mrz_number[i] for i in differ))
 
 
 def _province_unread(result: Extraction, mrz: Mrz, provinces: Sequence[str] = ()) -> bool:

@@ -50,6 +50,9 @@ class Mrz:
     #: number, or its first digit put back to 0): that copy was misread, and its province
     #: code, which only the composite digit covers, is no better read (`crosscheck`).
     repaired: bool = False
+    #: Line 1's document number as read: its own copy of the number's last 9 digits, a
+    #: reading apart from the full number's (which a repair may have mended from it).
+    document_number: str = ""
 
 
 def _value(ch: str) -> int:
@@ -78,6 +81,7 @@ def read_mrz(lines: list[str]) -> Mrz | None:
     """Find TD1 lines among OCR lines and return the values whose check digits hold."""
     id_number = born = sex = expiry = None
     found = never = twice_repaired = repaired = False
+    document_number = ""
     number_fields = ""  # line 1's document number, its check digit and the full number
     composites: list[str] = []  # line 2's dates and check digits + the composite digit
     for raw in lines:
@@ -102,6 +106,7 @@ def read_mrz(lines: list[str]) -> Mrz | None:
                 number_fields = full[3:] + check + full
                 twice_repaired = repairs == 2
                 repaired = repairs > 0
+                document_number = doc
         if (m := _LINE2.search(line)) is not None:
             b, bc, s, e, ec = (_digits(g) if i != 2 else g for i, g in enumerate(m.groups()[:5]))
             birth_checks = b.isdigit() and check_digit(b) == bc
@@ -153,7 +158,7 @@ def read_mrz(lines: list[str]) -> Mrz | None:
         # 3 read 9 and its check digit 8 read 0, and the check digit and the composite both
         # held by chance for 079109577056 (born 09), against the birth date 830407.
         id_number = None
-    return Mrz(id_number, born, sex, expiry, never, composite, repaired)
+    return Mrz(id_number, born, sex, expiry, never, composite, repaired, document_number)
 
 
 def _composite_after_fillers(rest: str) -> str | None:

@@ -246,3 +246,29 @@ def test_a_mended_number_line_does_not_replace_the_fronts_number() -> None:
         # without a front read by zone the MRZ's number stands as before
         alone = extract_document("id_card", pages)
         assert alone.value("id_number") == mrz.id_number
+
+
+def test_a_mended_number_line_whose_two_copies_agree_against_the_front_replaces_it() -> None:
+    """Development 942201 0045 (a photographed copy with its back): the front read
+    074186320092 by zone, the back's number line 186326892 and 874186320892, its province
+    8 put back to 0. Both copies of the last 9 digits read 8 where the front read 0: the
+    MRZ read that digit twice, the front once, and the MRZ's number is taken (with the
+    disagreement for review). Where the document number sides with the front (the two
+    fresh photos of the test above) the front's is kept."""
+    from intake.extract import extract_document
+    from tests.extract.pages import line, page
+
+    number = "IDVNN1863268929874186320892<<<"
+    mrz = read_mrz([number])
+    assert mrz is not None and mrz.repaired and mrz.document_number == "186326892"
+    assert mrz.id_number == "074186320892"
+    pages = [page(line((number, 300)))]
+    got = extract_document("id_card", pages,
+                           zone_readings=[{"key": "id_number", "value": "074186320092"}])
+    assert got.value("id_number") == "074186320892"
+    assert got.fields["id_number"].source == "mrz"
+    assert any("074186320092" in r for r in got.review_reasons)
+    # a front that differs where the document number agrees with it is kept
+    kept = extract_document("id_card", pages,
+                            zone_readings=[{"key": "id_number", "value": "074186326892"}])
+    assert kept.value("id_number") == "074186326892"
