@@ -112,4 +112,3 @@ class NameLineRecognizer(LazySession):
         scores' arg-max, so no softmax is taken."""
         logits = self.scores(band)
         return "" if logits is None else greedy(logits)
-

@@ -14,8 +14,8 @@ cores of the development machine.
 
 ``--init`` goes on from an exported model instead of from random weights (the export folds
 each batch normalisation into its convolution, so those layers start as the identity with
-the folded bias and keep their statistics frozen), usually with a lower ``--lr``: the
-shipped model was trained so, 6,000 steps from scratch and then more from its own export.
+the folded bias and keep their statistics frozen), usually with a lower ``--lr``, so a
+longer training need not start again from scratch.
 """
 
 from __future__ import annotations
