@@ -16,7 +16,7 @@ from intake.extract.idnumber import birth_century, consistency_problems, structu
 from intake.extract.model import ExtractedField, Extraction
 from intake.extract.mrz import Mrz, full_date, read_mrz
 from intake.extract.qr import parse_card_qr
-from intake.extract.review import disagreement
+from intake.extract.review import disagreement, front_kept
 from intake.extract.text import nfc
 from schemas import DocTypeSchema, load_schemas
 
@@ -84,10 +84,7 @@ def _apply_mrz(result: Extraction, mrz: Mrz | None, provinces: Sequence[str] = (
     if mrz.id_number and (_province_unchecked(result, mrz) or _mended_against_zone(result, mrz)):
         got = result.fields["id_number"]
         result.review_reasons.append(
-            f"MRZ và mặt trước khác nhau ở «{_label('id_number')}»: giữ số mặt trước "
-            f"{got.value!r}, MRZ đọc {mrz.id_number!r}; vui lòng kiểm tra / the MRZ and the "
-            f"card front disagree on id_number: the front's {got.value!r} kept, the MRZ "
-            f"read {mrz.id_number!r}; please check")
+            front_kept(_label("id_number"), "id_number", got.value, mrz.id_number))
         century = birth_century(got.value)
     elif mrz.id_number and _province_unread(result, mrz, provinces):
         result.review_reasons.append(

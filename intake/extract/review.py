@@ -42,4 +42,16 @@ def disagreement(spec_label: str, key: str, source: str, exact: str, ocr: str) -
     )
 
 
-__all__ = ["Parsed", "disagreement", "low_confidence", "missing_required", "problem"]
+def front_kept(spec_label: str, key: str, front: str, mrz: str) -> str:
+    """The MRZ read another value than the card's front and the front's was kept (the MRZ's
+    line was mended, or its province code is unchecked): `disagreement` says the other way
+    round, and the officer must know which was stored."""
+    return (
+        f"MRZ và mặt trước khác nhau ở «{spec_label}»: giữ số mặt trước {front!r}, "
+        f"MRZ đọc {mrz!r}; vui lòng kiểm tra / the MRZ and the card front disagree on {key}: "
+        f"the front's {front!r} kept, the MRZ read {mrz!r}; please check"
+    )
+
+
+__all__ = ["Parsed", "disagreement", "front_kept", "low_confidence", "missing_required",
+           "problem"]
