@@ -99,9 +99,10 @@ def listed(word: str, surname: bool) -> bool:
     return bool(listed_forms(word, surname))
 
 
-#: Punctuation between two letters of one word ("I,ÂM" for LÂM): blur broke a letter into a
-#: stroke and a speck; it joins the word's pieces, it does not end a word.
-_INSIDE = re.compile(r"(?<=[^\W\d_])[.,`:;](?=[^\W\d_])")
+#: Punctuation between two letters of one word ("I,ÂM" for LÂM, "P(LAN" for PHAN): blur
+#: broke a letter into a stroke and a speck, or read a stroke as a bracket; it joins the
+#: word's pieces, it does not end a word.
+_INSIDE = re.compile(r"(?<=[^\W\d_])[.,`:;({\[](?=[^\W\d_])")
 
 
 #: Lower-case letters shaped as their capitals (folded): a name printed in capitals read

@@ -562,6 +562,27 @@ def test_a_copys_reading_with_a_word_split_in_two_lines_up_with_the_name() -> No
     assert stored(["? YEN BICH TUYET", "? YEN BICH TUYET"]) is None
 
 
+def test_a_bracket_between_two_letters_is_a_broken_letter() -> None:
+    """Development 942501 'Bản photo CCCD 0058' (Phan Đình Thắng, a
+    photographed copy): the views read P(LAN ĐÌNH THẲNG, the H broken into a stroke read
+    as a bracket; split there, the views had one word too many and ĐÌNH, THẲNG counted for
+    nothing, and the right name the vote gave from the model's PHAN ĐÌNH THẮNG was refused
+    as read once. A bracket between two letters joins the word's pieces as a comma does
+    (PLAN, one letter from PHAN and no name); one before a word is still punctuation."""
+    from intake.extract.card_names import read_as_voted
+
+    assert read_as_voted("P(LAN ĐÌNH THẲNG", "Nam") == ["PLAN", "DINH", "THANG"]
+    assert read_as_voted("NGUYỄN (VĂN) AN", "Nam") == ["NGUYEN", "VAN", "AN"]
+    zones = [{"key": "id_number", "value": MALE_ID},
+             {"key": "full_name", "value": "PHAN ĐÌNH THẮNG"},
+             {"key": "name_band", "value": "P(LAN ĐÌNH THẲNG\nP(LAN ĐÌNH THẲNG\n"
+                                           "P(TAN ĐỪNH THẰNG\nPHAN ĐÌNH THẮNG"},
+             {"key": "name_letters", "value": "PHAN ?\nPHAN ?"},
+             {"key": "card_copy", "value": "1"}]
+    got = extract_document("id_card", [page()], zone_readings=zones).fields.get("full_name")
+    assert got is not None and got.value == "Phan Đình Thắng"
+
+
 def test_pp_ocr_siding_with_the_name_against_the_mrz_keeps_it() -> None:
     """Fresh 554401 'Bản photo CCCD 0050' (Nguyễn Quang Đạt, a card with its back): every
     view read ĐẠT, both PP-OCR views decoded DAT surely, and the MRZ's names line read DAI,
