@@ -2,6 +2,7 @@
 
     python -m intake.ocr.name_line_train [--steps 6000] [--seed 1234] [--out PATH]
                                          [--init ONNX --lr 5e-4]
+                                         [--checkpoint PATH --checkpoint-every 1000]
 
 (`make name-line-model`; needs PyTorch, ``pip install torch==2.13.0 onnx``, which only this
 tool uses: the service reads the exported ONNX file with ONNX Runtime.) A CRNN: five 3x3
@@ -121,17 +122,24 @@ def load_onnx(model: NameLineNet, path: Path) -> NameLineNet:
     return model
 
 
+def _training_mode(model: NameLineNet, frozen_norms: bool) -> None:
+    model.train()
+    for norm in model.cnn:
+        if frozen_norms and isinstance(norm, nn.BatchNorm2d):
+            norm.eval()
+
+
 def train(steps: int, seed: int, log_every: int = 100, init: Path | None = None,
-          lr: float = 2e-3) -> NameLineNet:
+          lr: float = 2e-3, checkpoint: Path | None = None,
+          checkpoint_every: int = 1000) -> NameLineNet:
+    """The trained network; with ``checkpoint``, also exported there every
+    ``checkpoint_every`` steps, so a run cut short (a session's end) leaves a model."""
     torch.manual_seed(seed)
     torch.set_num_threads(2)
     model = NameLineNet()
     if init is not None:
         load_onnx(model, init)
-    model.train()
-    for norm in model.cnn:
-        if init is not None and isinstance(norm, nn.BatchNorm2d):
-            norm.eval()
+    _training_mode(model, init is not None)
     loader = DataLoader(_Bands(seed), batch_size=48, collate_fn=_batch, num_workers=1)
     optimiser = torch.optim.AdamW(model.parameters(), lr, weight_decay=1e-4)
     ctc = nn.CTCLoss(zero_infinity=True)
@@ -155,6 +163,9 @@ def train(steps: int, seed: int, log_every: int = 100, init: Path | None = None,
                   f"batch exact {exact:.2f}", flush=True)
         if step >= steps:
             break
+        if checkpoint is not None and step % checkpoint_every == 0:
+            export(model.eval(), checkpoint)
+            _training_mode(model, init is not None)
     return model.eval()
 
 
@@ -172,8 +183,13 @@ def main() -> None:
     parser.add_argument("--init", type=Path, default=None,
                         help="go on from this exported model instead of random weights")
     parser.add_argument("--lr", type=float, default=2e-3, help="the cosine's peak")
+    parser.add_argument("--checkpoint", type=Path, default=None,
+                        help="export the model here every --checkpoint-every steps too")
+    parser.add_argument("--checkpoint-every", type=int, default=1000)
     args = parser.parse_args()
-    export(train(args.steps, args.seed, init=args.init, lr=args.lr), args.out)
+    export(train(args.steps, args.seed, init=args.init, lr=args.lr,
+                 checkpoint=args.checkpoint, checkpoint_every=args.checkpoint_every),
+           args.out)
     print(f"wrote {args.out}")
 
 
