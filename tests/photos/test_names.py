@@ -33,6 +33,12 @@ def _card(name_read: str | None, truth: str, number: str = MALE_ID, *, back: boo
             "reasons": " ".join(result.review_reasons)}
 
 
+
+def _name_stored(zones: list[dict[str, str]]) -> str | None:
+    """The full name an ID card's extraction keeps from these zone readings alone."""
+    got = extract_document("id_card", [page()], zone_readings=zones).fields.get("full_name")
+    return got.value if got else None
+
 def test_name_line_read_through_ocr_noise() -> None:
     """The names line is found among a card's OCR lines with OCR's usual MRZ noise (digits
     for letters, « for <<, accents from the Vietnamese model, debris before it); lines that
@@ -379,9 +385,7 @@ def test_pp_ocr_letters_confirm_an_mrz_word_for_its_usual_form() -> None:
                  {"key": "name_band", "value": "TRẦN TU Củ\nTRẦN Ti@U của\nTRẦN rìa cap"}]
         if letters:
             zones.append({"key": "name_letters", "value": "\n".join(letters)})
-        got = extract_document("id_card", [page()], zone_readings=zones).fields.get(
-            "full_name")
-        return got.value if got else None
+        return _name_stored(zones)
 
     assert named([]) is None  # as it was
     assert named(["TRAN THU ?", "TRAN THU CHI"]) == "Trần Thu Chi"
@@ -470,9 +474,7 @@ def test_a_name_the_mrz_made_on_a_copy_needs_a_second_source_on_the_front() -> N
                  {"key": "name_letters", "value": "\n".join(letters)}]
         if copy:
             zones.append({"key": "card_copy", "value": "1"})
-        got = extract_document("id_card", [page()], zone_readings=zones).fields.get(
-            "full_name")
-        return got.value if got else None
+        return _name_stored(zones)
 
     assert stored([]) is None
     assert stored([], copy=False) == "Nguyễn Hạnh Ngọc"  # a card: the MRZ as before
@@ -497,9 +499,7 @@ def test_each_word_of_a_copys_name_may_have_its_own_second_source() -> None:
         if names_line is not None:
             mrz = mrz_lines(MALE_ID, "Lê Thành Hưng", date(1999, 3, 4), "Nam", date(2039, 3, 4))
             zones.append({"key": "mrz", "value": "\n".join([*mrz[:2], names_line])})
-        got = extract_document("id_card", [page()], zone_readings=zones).fields.get(
-            "full_name")
-        return got.value if got else None
+        return _name_stored(zones)
 
     four = ["NGUYÊN BẢO NGHĨA"] * 4
     letters = ["NGUYEN BAO ?", "NGUYEN BAO ?"]
@@ -524,9 +524,7 @@ def test_a_copys_word_read_once_and_misread_one_letter_off_is_confirmed() -> Non
                  {"key": "name_band", "value": "\n".join(band)},
                  {"key": "name_letters", "value": "NGUYEN ? TUAN ?\nNGUYEN HUU TUAN ?"},
                  {"key": "card_copy", "value": "1"}]
-        got = extract_document("id_card", [page()], zone_readings=zones).fields.get(
-            "full_name")
-        return got.value if got else None
+        return _name_stored(zones)
 
     model = "NGUYỄN HỮU TUẤN THỊNH"
     assert stored(["NGUYÊN HỮU TUẦN THING", "GUYÊẦN HỮU TUÂN TƯỜNG", model]) == (
@@ -553,9 +551,7 @@ def test_a_copys_reading_with_a_word_split_in_two_lines_up_with_the_name() -> No
                  {"key": "name_band", "value": "NU+L YÊN BẬC.: TUYẾT\nNGU YỄN BÍCH TUYẾT"},
                  {"key": "name_letters", "value": "\n".join(letters)},
                  {"key": "card_copy", "value": "1"}]
-        got = extract_document("id_card", [page()], zone_readings=zones).fields.get(
-            "full_name")
-        return got.value if got else None
+        return _name_stored(zones)
 
     assert stored(["NGO YEN BICH TUYET", "? YEN BICH TUYET"]) == "Nguyễn Bích Tuyết"
     assert stored(["NGUYEN THI BICH TUYET", "? YEN BICH TUYET"]) is None
@@ -579,8 +575,7 @@ def test_a_bracket_between_two_letters_is_a_broken_letter() -> None:
                                            "P(TAN ĐỪNH THẰNG\nPHAN ĐÌNH THẮNG"},
              {"key": "name_letters", "value": "PHAN ?\nPHAN ?"},
              {"key": "card_copy", "value": "1"}]
-    got = extract_document("id_card", [page()], zone_readings=zones).fields.get("full_name")
-    assert got is not None and got.value == "Phan Đình Thắng"
+    assert _name_stored(zones) == "Phan Đình Thắng"
 
 
 def test_pp_ocr_siding_with_the_name_against_the_mrz_keeps_it() -> None:
@@ -646,9 +641,7 @@ def test_a_name_shorter_than_every_pp_ocr_view_is_refused() -> None:
         zones = [{"key": "id_number", "value": number}, {"key": "full_name", "value": name},
                  {"key": "name_band", "value": "LỄ THÁNH £1\nLÊ THANH"},
                  {"key": "name_letters", "value": "\n".join(letters)}]
-        got = extract_document("id_card", [page()], zone_readings=zones).fields.get(
-            "full_name")
-        return got.value if got else None
+        return _name_stored(zones)
 
     assert stored("LÊ THANH", ["LE ? TRI", "LE THANH TRI"]) is None
     assert stored("LÊ THANH", ["LE ? TRI", "LE THANH"], FEMALE_ID) == "Lê Thanh"
@@ -667,9 +660,7 @@ def test_one_sure_pp_ocr_view_against_the_mrz_keeps_it_from_naming() -> None:
     def stored(letters: list[str]) -> str | None:
         zones = [{"key": "id_number", "value": FEMALE_ID}, {"key": "mrz", "value": mrz},
                  {"key": "name_letters", "value": "\n".join(letters)}]
-        got = extract_document("id_card", [page()], zone_readings=zones).fields.get(
-            "full_name")
-        return got.value if got else None
+        return _name_stored(zones)
 
     assert stored(["? KIM ?", "NGUYEN KIM ANH"]) is None
     assert stored(["? KIM ?", "NGUYEN KIM AN"]) == "Nguyễn Kim An"
@@ -721,9 +712,7 @@ def test_two_views_spelling_the_name_outweigh_pp_ocr_splitting_a_word() -> None:
                  {"key": "name_band", "value": "\n".join(band)},
                  {"key": "name_letters", "value": "? ANH MINH LIEN\n? ANH MINH LIEN"},
                  {"key": "card_copy", "value": "1"}]
-        got = extract_document("id_card", [page()], zone_readings=zones).fields.get(
-            "full_name")
-        return got.value if got else None
+        return _name_stored(zones)
 
     assert stored(["HUỲNH MINH LIÊN", "HUỲNH MINH lLIÊN", "HUỲNH MINHI.ÉN",
                    "HUỲNH MINH LIÊN"]) == "Huỳnh Minh Liên"
@@ -745,9 +734,7 @@ def test_a_view_siding_with_the_mrz_leaves_pp_ocrs_word_disputed() -> None:
                  {"key": "mrz", "value": "\n".join(mrz_lines(
                      MALE_ID, "Nguyễn Tuấn Thắng", date(1999, 3, 4), "Nam",
                      date(2039, 3, 4)))}]
-        got = extract_document("id_card", [page()], zone_readings=zones).fields.get(
-            "full_name")
-        return got.value if got else None
+        return _name_stored(zones)
 
     band = ["_MLUYÊN TUÂN THÁM:", "NG.IYÊN TUÂN TRANG", "Mi t/YÊN TUÂN THRÁNG",
             "NGUYÊN TUẦN TRANG"]
@@ -782,8 +769,7 @@ def _voted(number: str, name: str, band: list[str], letters: list[str], *,
         sex = "Nam" if number == MALE_ID else "Nữ"
         zones.append({"key": "mrz", "value": "\n".join(mrz_lines(
             number, mrz_name, date(1999, 3, 4), sex, date(2039, 3, 4)))})
-    got = extract_document("id_card", [page()], zone_readings=zones).fields.get("full_name")
-    return got.value if got else None
+    return _name_stored(zones)
 
 
 def test_on_a_copy_one_sure_pp_ocr_view_against_a_word_refuses_the_name() -> None:
@@ -830,9 +816,7 @@ def test_a_pp_ocr_view_that_split_the_surname_keeps_no_mrz_from_naming() -> None
     def stored(letters: list[str]) -> str | None:
         zones = [{"key": "mrz", "value": mrz}, {"key": "card_copy", "value": "1"},
                  {"key": "name_letters", "value": "\n".join(letters)}]
-        got = extract_document("id_card", [page()], zone_readings=zones).fields.get(
-            "full_name")
-        return got.value if got else None
+        return _name_stored(zones)
 
     assert stored(["? YEN ? LUA", "? YEN ?"]) == "Nguyễn Phương Lụa"
     assert stored(["? YEN ? LUA", "NGUYEN YEN ?"]) is None
