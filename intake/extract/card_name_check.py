@@ -442,10 +442,11 @@ def _mrz_form(names: MrzName, i: int, lines: list[str], sex: str | None,
 def _pp_read(letters: Sequence[str], words: list[str], i: int) -> bool:
     """Whether a PP-OCR view of the name band surely decoded ``words``' ``i``-th word
     (folded capitals) at its place (the view read as many words): a second source for
-    letters the MRZ's names line, which has no check digit, spells, or a copy's vote read
-    once (`_confirmed`). Tesseract's views of a blurred photocopy's band may read none of
-    a word's letters (development 920001 0143: TU, Ti@U, rìa for THU) where PP-OCR decodes
-    them (TRAN THU CHI), the MRZ reading TRAN<<THU<CHI<<<5, a few fillers lost."""
+    letters the MRZ's names line, which has no check digit, spells (`_confirmed` asks the
+    same of a copy's words, with views a split word explains, `_as_name`). Tesseract's
+    views of a blurred photocopy's band may read none of a word's letters (development
+    920001 0143: TU, Ti@U, rìa for THU) where PP-OCR decodes them (TRAN THU CHI), the
+    MRZ reading TRAN<<THU<CHI<<<5, a few fillers lost."""
     n = len(words)
     return any(len(w := line.split()) == n and w[i] == words[i] for line in letters)
 

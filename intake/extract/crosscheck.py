@@ -161,9 +161,11 @@ def _read_twice(mrz_number: str, front: str, document_number: str) -> bool:
     """Whether the MRZ's document number (its copy of the last 9 digits) spells the MRZ
     number's digit, not the front's, wherever the two numbers differ (all of them in the
     last 9 digits)."""
+    if len(document_number) != 9 or len(front) != len(mrz_number):
+        return False
     differ = [i for i, (a, b) in enumerate(zip(mrz_number, front, strict=True)) if a != b]
-    return (len(document_number) == 9 and len(front) == 12 and bool(differ)
-            and all(i >= 3 and document_number[i - 3] == mrz_number[i] for i in differ))
+    return bool(differ) and all(i >= 3 and document_number[i - 3] == mrz_number[i]
+                                for i in differ)
 
 
 def _province_unread(result: Extraction, mrz: Mrz, provinces: Sequence[str] = ()) -> bool:
