@@ -30,6 +30,7 @@ one would be reused across procedures.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
@@ -300,8 +301,7 @@ def _confirmed(words: list[str], names: MrzName | None, letters: Sequence[str],
         else []
     # the MRZ's own lines (its names line, read on the page and by zone) are not readings
     # of the front
-    read = [r for line in lines
-            if "<" not in line and (r := _as_name(read_as_voted(line, sex), words)) is not None]
+    read = [r for line in lines if "<" not in line and (r := _placed(line, sex, words)) is not None]
     pp = [r for line in letters if (r := _as_name(line.split(), words)) is not None]
     for i, word in enumerate(words):
         if i < len(mrz) and mrz[i] == word:
@@ -316,6 +316,26 @@ def _confirmed(words: list[str], names: MrzName | None, letters: Sequence[str],
             continue  # a misreading one letter off that is no name: the word's own
         return False
     return True
+
+
+def _placed(line: str, sex: str | None, words: list[str]) -> list[str] | None:
+    """A card reading (`read_as_voted`) lined up with the name's ``words`` (`_as_name`),
+    its first or last words read as digits alone holding their places (empty, matching
+    nothing). The vote drops such tokens, which leaves the reading a word short, so the
+    words it read right stood nowhere: development 943001 0050 (Trần Gia Phong, a
+    photographed copy) was read TRÀS GIÁ 0906 on a view, the model read TRẦN GIA PHONG,
+    and GIA, read twice, was refused as read once; 943101 0027 (Lê Quỳnh Hồng) was read
+    { 0 QUÝNHH HÔNH. A digits token between words is another matter (`card_names._holed`:
+    the vote refuses such a reading)."""
+    read = read_as_voted(line, sex)
+    got = _as_name(read, words)
+    if got is not None or not read:
+        return got
+    tokens = re.sub(r"[^\w\s]|_", " ", line).split()
+    lead = next((i for i, t in enumerate(tokens) if not t.isdigit()), 0)
+    trail = next((i for i, t in enumerate(reversed(tokens)) if not t.isdigit()), 0)
+    padded = [""] * lead + read + [""] * trail
+    return padded if (lead or trail) and len(padded) == len(words) else None
 
 
 def _as_name(read: list[str], words: list[str]) -> list[str] | None:

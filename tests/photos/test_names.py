@@ -558,6 +558,30 @@ def test_a_copys_reading_with_a_word_split_in_two_lines_up_with_the_name() -> No
     assert stored(["? YEN BICH TUYET", "? YEN BICH TUYET"]) is None
 
 
+def test_a_copys_word_read_as_digits_at_either_end_holds_its_place() -> None:
+    """Development 943001 0050 (Trần Gia Phong, a photographed copy): a view read TRÀS GIÁ
+    0906, the model TRẦN GIA PHONG, PP-OCR surely TRAN and PHONG; the vote named him and
+    the copy check refused GIA as read once: the view's digits word, dropped, left it two
+    words long, lined up with nothing. Held in place, its GIÁ is a second reading of GIA.
+    943101 0027 (Lê Quỳnh Hồng) was read { 0 QUÝNHH HÔNH, its first word as digits. A
+    digits word inside the reading places nothing (the vote refuses such a reading), nor
+    do digits that still leave it short."""
+    def stored(view: str) -> str | None:
+        zones = [{"key": "id_number", "value": MALE_ID},
+                 {"key": "full_name", "value": "TRẦN GIA PHONG"},
+                 {"key": "name_band", "value": f"TRÀ (ÁA 2x6.\n{view}\nTRẦN GIA PHONG"},
+                 {"key": "name_letters", "value": "TRAN ? ?\nTRAN ? PHONG"},
+                 {"key": "card_copy", "value": "1"}]
+        return _name_stored(zones)
+
+    assert stored("TRÀS GIÁ 0906") == "Trần Gia Phong"
+    assert stored("0 GIÁ PHONG") == "Trần Gia Phong"
+    assert stored("TRÀS GIÁ") is None
+    assert stored("TRÀS 0906 GIÁ") is None
+    assert stored("GIÁ 0906") is None
+    assert stored("TRÀS GIÁ 09 06") is None  # a word too many
+
+
 def test_a_bracket_between_two_letters_is_a_broken_letter() -> None:
     """Development 942501 'Bản photo CCCD 0058' (Phan Đình Thắng, a
     photographed copy): the views read P(LAN ĐÌNH THẲNG, the H broken into a stroke read
