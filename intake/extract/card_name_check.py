@@ -456,7 +456,25 @@ def _mrz_form(names: MrzName, i: int, lines: list[str], sex: str | None,
             if i and confirmed else None
         forms = marked or ([usual] if usual else [])
         usage = not marked
+        if len(forms) == 1 and _outread_at(lines, names, i, forms[0]):
+            return None
     return (forms[0], usage) if len(forms) == 1 else None
+
+
+def _outread_at(lines: list[str], names: MrzName, i: int, form: str) -> bool:
+    """Whether the card's readings with as many words as the MRZ's name, whether or not
+    another of their words spells the MRZ's (`_read_in_name` hears only those), read at
+    the ``i``-th word's place another listed form of its letters twice or more, and more
+    often than ``form``. Development 943001 'Bản photo CCCD 0030' (Nguyễn Trọng Bảo
+    Nhân, a photographed copy): two views read NHÀIYÊN ... NHÂN, the model alone NGUYỄN
+    TRUNG BẢO NHÀN with another word of the MRZ's, and the MRZ's NHAN took the model's
+    grave."""
+    n = len(names.words)
+    at = [w.upper() for line in lines if len(ws := _words(line)) == n
+          for w in (ws[i],) if fold(w).upper() == names.words[i]
+          and w.upper() != form.upper() and known_syllable(w)]
+    own = sum(len(ws := _words(line)) == n and ws[i].upper() == form.upper() for line in lines)
+    return bool(at) and max(map(at.count, at)) >= max(2, own + 1)
 
 
 def _pp_read(letters: Sequence[str], words: list[str], i: int) -> bool:

@@ -320,6 +320,10 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
         return None  # a word's mark from one view that swapped another word's mark
     if _marked_otherwise_unvoted(words, [tokens[k] for k in untaken]):
         return None  # a view the vote could not take read another listed form's mark
+    lined_at = {index for _, index in lined}
+    if _outread_unheard(words, aligned, [t for k, t in enumerate(marking_tokens)
+                                         if k not in lined_at]):
+        return None  # views that did not line up read another listed form more often
     if any(_word_count_differs(words, text) for text in lexical):
         return None  # the model read the name's ends with another number of words between
     # boxes from a Tesseract reading: one with the chosen letters, else one that lines up
@@ -407,6 +411,24 @@ def _marked_otherwise_unvoted(words: list[str], untaken: list[list[str]]) -> boo
             if tone_of(word) and tone_of(token) and token != word \
                     and untoned(token) == untoned(word) and known_syllable(token):
                 return True
+    return False
+
+
+def _outread_unheard(words: list[str], aligned: list[tuple[list[str], bool]],
+                     unheard: list[list[str]]) -> bool:
+    """Whether, at a word after the surname, readings the vote did not hear (another word
+    of theirs too far off the name's to line up; ``unheard``: their tokens, those with as
+    many as the name counted) read another listed form of its letters twice or more, and
+    more often than the readings heard read the word's own form. Development 943001
+    'Bản photo CCCD 0030' (Nguyễn Trọng Bảo Nhân, a photographed copy): three views read
+    NHÂN, but NHÀIYÊN for NGUYỄN, so none lined up; the model alone, heard, read NHÀN,
+    and Nguyễn Trọng Bảo Nhàn was given."""
+    for i, word in enumerate(words[1:], 1):
+        own = sum(ws[i] == word for ws, by_tess in aligned if by_tess)
+        other = [t[i] for t in unheard if len(t) == len(words) and t[i] != word
+                 and fold(t[i]) == fold(word) and known_syllable(t[i])]
+        if other and max(map(other.count, other)) >= max(2, own + 1):
+            return True
     return False
 
 

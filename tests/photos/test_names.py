@@ -582,6 +582,45 @@ def test_a_copys_word_read_as_digits_at_either_end_holds_its_place() -> None:
     assert stored("TRÀS GIÁ 09 06") is None  # a word too many
 
 
+def test_views_too_far_off_to_line_up_still_dispute_a_words_form() -> None:
+    """Development 943001 'Bản photo CCCD 0030' (Nguyễn Trọng Bảo Nhân, a photographed
+    copy): three views read NHÂN, but their first word (NHÀIYÊN) was too far off NGUYỄN to
+    line up, so the vote heard only the model's NHÀN there and gave Nguyễn Trọng Bảo Nhàn.
+    Views it did not hear that read another listed form twice, more often than the heard
+    readings read the chosen one, refuse the name; one such view, or a chosen form heard
+    as often, does not."""
+    unheard = ["NHÀIYÊN THUNH NÀI NHÂN", "NHA FÊN THỤNG NÀ() NHÂN", "NHÀIYÊN THỤNH NÀU NHÂN"]
+    letters = ("NGUYEN TRONG BAO NHAN", "NGUYEN TRONG BAO NHAN")
+    model = ("NGUYỄN TRUNG BẢO NHÀN",)
+    assert vote_name(unheard, letters, "Nam", lexical=model) is None
+    assert vote_name(unheard[:1], letters, "Nam", lexical=model) == ("NGUYỄN TRỌNG BẢO NHÀN", 1)
+    heard = ["NGUYỄN TRỌNG BẢO NHÀN", *unheard]
+    assert vote_name(heard, letters, "Nam", lexical=model) == ("NGUYỄN TRỌNG BẢO NHÀN", 0)
+
+
+def test_views_too_far_off_to_line_up_dispute_the_mark_the_mrzs_name_takes() -> None:
+    """The same copy with its back (943001 'Bản photo CCCD 0030'): with no name voted, the
+    MRZ's NGUYEN<TRONG<BAO<NHAN takes each word's marks from the band's readings that
+    spell another of its words, here the model's NHÀN alone; the views' NHÂN, read twice
+    with as many words, now leave the form open, and the name goes to review."""
+    band = ["NHÀIYÊN THUNH NÀI NHÂN", "NHÀIYÊN THỤNH NÀU NHÂN", "NGUYỄN TRUNG BẢO NHÀN"]
+
+    def stored(views: list[str]) -> str | None:
+        number = "075066296164"
+        zones = [{"key": "id_number", "value": number},
+                 {"key": "name_band", "value": "\n".join(views)},
+                 {"key": "name_letters",
+                  "value": "NGUYEN TRONG BAO NHAN\nNGUYEN TRONG BAO NHAN"},
+                 {"key": "mrz", "value": "\n".join(mrz_lines(
+                     number, "Nguyễn Trọng Bảo Nhân", date(1966, 7, 28), "Nam",
+                     date(2026, 7, 28)))},
+                 {"key": "card_copy", "value": "1"}]
+        return _name_stored(zones)
+
+    assert stored(band) is None
+    assert stored(band[1:]) == "Nguyễn Trọng Bảo Nhàn"  # one view: no dispute
+
+
 def test_a_bracket_between_two_letters_is_a_broken_letter() -> None:
     """Development 942501 'Bản photo CCCD 0058' (Phan Đình Thắng, a
     photographed copy): the views read P(LAN ĐÌNH THẲNG, the H broken into a stroke read
