@@ -30,12 +30,12 @@ one would be reused across procedures.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from intake.extract.card_names import (
     as_capitals,
+    band_tokens,
     doubtful_mark,
     hook_for_grave,
     invented_mark,
@@ -43,6 +43,7 @@ from intake.extract.card_names import (
     listed,
     listed_forms,
     near_letters,
+    outread,
     read_as_voted,
     syllable_like,
 )
@@ -331,7 +332,7 @@ def _placed(line: str, sex: str | None, words: list[str]) -> list[str] | None:
     got = _as_name(read, words)
     if got is not None or not read:
         return got
-    tokens = re.sub(r"[^\w\s]|_", " ", line).split()
+    tokens = band_tokens(line)
     lead = next((i for i, t in enumerate(tokens) if not t.isdigit()), 0)
     trail = next((i for i, t in enumerate(reversed(tokens)) if not t.isdigit()), 0)
     padded = [""] * lead + read + [""] * trail
@@ -469,12 +470,8 @@ def _outread_at(lines: list[str], names: MrzName, i: int, form: str) -> bool:
     Nhân, a photographed copy): two views read NHÀIYÊN ... NHÂN, the model alone NGUYỄN
     TRUNG BẢO NHÀN with another word of the MRZ's, and the MRZ's NHAN took the model's
     grave."""
-    n = len(names.words)
-    at = [w.upper() for line in lines if len(ws := _words(line)) == n
-          for w in (ws[i],) if fold(w).upper() == names.words[i]
-          and w.upper() != form.upper() and known_syllable(w)]
-    own = sum(len(ws := _words(line)) == n and ws[i].upper() == form.upper() for line in lines)
-    return bool(at) and max(map(at.count, at)) >= max(2, own + 1)
+    at = [ws[i].upper() for line in lines if len(ws := _words(line)) == len(names.words)]
+    return outread(form.upper(), at, at.count(form.upper()))
 
 
 def _pp_read(letters: Sequence[str], words: list[str], i: int) -> bool:

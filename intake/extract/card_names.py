@@ -299,8 +299,8 @@ def vote_name(texts: list[str], letters_only: tuple[str, ...] = (),
     # not take whole counts: "®Gt:YÊN THÀNH THÂNG"; the name-line model's is one: it
     # writes marks, development 941301 'Bản photo CCCD 0029' read THÀNH on one view and
     # by the model, and the ink, measured clear on the copy, made a wrong Thanh of it)
-    tokens = [_tokens(text) for text in texts]
-    marking_tokens = [*tokens, *map(_tokens, lexical)]
+    tokens = [band_tokens(text) for text in texts]
+    marking_tokens = [*tokens, *map(band_tokens, lexical)]
     twice = {i for i in range(1, len(words))
              if sum(words[i] in t for t in marking_tokens) >= 2}
     heard = _settle_with_ink(words, pending, ink, sex, twice)
@@ -357,9 +357,9 @@ def model_named(texts: list[str], letters_only: tuple[str, ...],
     parsed = parse_name(name)
     if len(words) < 2 or parsed is None or not parsed.valid:
         return None
-    marked = [t for text in texts for t in _tokens(text)]  # Tesseract's, marks and all
+    marked = [t for text in texts for t in band_tokens(text)]  # Tesseract's, marks and all
     others = [fold(t) for t in marked] + [fold(t) for text in letters_only
-                                          for t in _tokens(text)]
+                                          for t in band_tokens(text)]
     for i, word in enumerate(words):
         if not _listed_form(word, i == 0):
             return None
@@ -385,7 +385,8 @@ def _word_count_differs(words: list[str], model: str) -> bool:
             and theirs[0] == mine[0] and theirs[-1] == mine[-1])
 
 
-def _tokens(text: str) -> list[str]:
+def band_tokens(text: str) -> list[str]:
+    """A band reading's words in capitals, punctuation out, as read (nothing mended)."""
     return re.sub(r"[^\w\s]|_", " ", text.upper()).split()
 
 
@@ -423,13 +424,19 @@ def _outread_unheard(words: list[str], aligned: list[tuple[list[str], bool]],
     'Bản photo CCCD 0030' (Nguyễn Trọng Bảo Nhân, a photographed copy): three views read
     NHÂN, but NHÀIYÊN for NGUYỄN, so none lined up; the model alone, heard, read NHÀN,
     and Nguyễn Trọng Bảo Nhàn was given."""
-    for i, word in enumerate(words[1:], 1):
-        own = sum(ws[i] == word for ws, by_tess in aligned if by_tess)
-        other = [t[i] for t in unheard if len(t) == len(words) and t[i] != word
-                 and fold(t[i]) == fold(word) and known_syllable(t[i])]
-        if other and max(map(other.count, other)) >= max(2, own + 1):
-            return True
-    return False
+    return any(outread(word, [t[i] for t in unheard if len(t) == len(words)],
+                       sum(ws[i] == word for ws, by_tess in aligned if by_tess))
+               for i, word in enumerate(words[1:], 1))
+
+
+def outread(word: str, at: list[str], own: int) -> bool:
+    """Whether ``at`` (capitals: what readings with as many words as the name read at
+    ``word``'s place) spells another listed form of ``word``'s letters twice or more, and
+    more often than ``word`` was read by the readings that count for it (``own``). Shared
+    by the vote (`_outread_unheard`: the readings it did not hear against those it did)
+    and the marks the MRZ's names line takes (`card_name_check._outread_at`)."""
+    other = [w for w in at if w != word and fold(w) == fold(word) and known_syllable(w)]
+    return bool(other) and max(map(other.count, other)) >= max(2, own + 1)
 
 
 def _lone_swapped_mark(words: list[str], aligned: list[tuple[list[str], bool]]) -> bool:
