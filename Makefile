@@ -11,13 +11,14 @@ PADDLE_MODELS ?= models/paddle
 DEMO_DATA ?= intake-data/demo
 
 # Debian packages: OCR engine and Vietnamese model, PDF rendering, fonts for the sample
-# generator, headers to build tesserocr, Debian's chromium for the browser tests (Playwright
-# drives it; no browser is ever downloaded).
+# generator (and OCR-B, which the MRZ-line model is trained on), headers to build tesserocr,
+# Debian's chromium for the browser tests (Playwright drives it; no browser is ever
+# downloaded).
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd poppler-utils \
-	fonts-liberation2 fonts-dejavu-core libtesseract-dev libleptonica-dev pkg-config \
+	fonts-liberation2 fonts-dejavu-core fonts-ocr-b libtesseract-dev libleptonica-dev pkg-config \
 	build-essential python3-venv python3-dev qpdf ghostscript chromium
 
-.PHONY: help install system-deps venv demo test test-fast lint bench bench-quick samples clean paddle-models classifier-model name-line-model
+.PHONY: help install system-deps venv demo test test-fast lint bench bench-quick samples clean paddle-models classifier-model name-line-model mrz-line-model
 
 help:
 	@echo "make demo   - install everything and process the bundled samples"
@@ -83,6 +84,13 @@ classifier-model: venv
 name-line-model: venv
 	$(BIN)/python -m pip install -q -e ".[$(EXTRAS),train]"
 	$(BIN)/python -m intake.ocr.name_line_train --steps 6000 --out intake/ocr/models/name_line.onnx
+
+# Retrains the card back's MRZ-line recogniser shipped in intake/ocr/models/mrz_line.onnx
+# (~50 minutes on 2 cores; draws its rows in OCR-B from Debian's fonts-ocr-b too).
+mrz-line-model: venv system-deps
+	$(BIN)/python -m pip install -q -e ".[$(EXTRAS),train]"
+	$(BIN)/python -m intake.ocr.name_line_train --model mrz --steps 3000 --seed 2024 \
+		--out intake/ocr/models/mrz_line.onnx
 
 clean:
 	rm -rf $(STAMPS) intake-data .pytest_cache

@@ -50,6 +50,7 @@ from intake.extract.text import fold
 from intake.extract.values.names import parse_name
 from intake.ocr.base import OcrEngine, OcrLine, OcrWord, map_boxes
 from intake.ocr.ctc_lexicon import WordChoice
+from intake.ocr.mrz_line import MrzLineRecognizer
 from intake.ocr.name_line import NameLineRecognizer
 from intake.ocr.ppocr_lines import DIGITS, NAME_LETTERS, LineRecognizer
 from intake.preprocess.photo import CARD_SIZE, divide_background, normalise_contrast
@@ -76,16 +77,20 @@ class ZoneReading:
 
 class ZoneReader:
     """Engines for zone reads, made once per worker (a line engine, a digits-only line engine
-    and an MRZ engine), and the second recogniser for digit and MRZ bands (PP-OCR, when
-    installed; ``second=None`` reads with Tesseract alone)."""
+    and an MRZ engine), the second recogniser for digit and MRZ bands (PP-OCR, when
+    installed; ``second=None`` reads with Tesseract alone), and the models trained here for
+    name bands (``names``) and MRZ rows (``mrz_rows``)."""
 
     def __init__(self, engine: OcrEngine, second: LineRecognizer | None = None,
                  *, use_second: bool = True, names: NameLineRecognizer | None = None,
-                 use_names: bool = True) -> None:
+                 use_names: bool = True, mrz_rows: MrzLineRecognizer | None = None,
+                 use_mrz_rows: bool = True) -> None:
         self.engine = engine
         self.second = second if second is not None or not use_second else LineRecognizer()
         self.names = names if names is not None or not (use_second and use_names) \
             else NameLineRecognizer()
+        self.mrz_rows = mrz_rows if mrz_rows is not None or not (use_second and use_mrz_rows) \
+            else MrzLineRecognizer()
         self._engines: tuple[OcrEngine, OcrEngine, OcrEngine] | None = None
 
     def engines(self) -> tuple[OcrEngine, OcrEngine, OcrEngine]:
@@ -118,7 +123,7 @@ class ZoneReader:
         views = CardViews.of(card)
         side = "back" if _looks_back(hint) else "front"
         if side == "back" or not hint.strip():
-            mrz = _read_mrz(mrz_engine, views, self.second)
+            mrz = _read_mrz(mrz_engine, views, self.second, self.mrz_rows)
             if mrz is not None:
                 return [mrz]
             if side == "back":
@@ -144,7 +149,7 @@ class ZoneReader:
             return out + name
         # No ID number in either layout: a back whose text did not look like one (blurred
         # MRZ), or a front whose name may still be legible where the layout says.
-        mrz = _read_mrz(mrz_engine, views, self.second) if hint.strip() else None
+        mrz = _read_mrz(mrz_engine, views, self.second, self.mrz_rows) if hint.strip() else None
         if mrz is not None:
             return [mrz]
         return hints + _read_name(views, ZONES[(generations[0], "front")]["full_name"],
@@ -677,14 +682,16 @@ _BIRTH_LABEL = re.compile(r"date\s*o[fr]|ngay\s*sinh")
 NAME_BAND = "name_band"
 
 
-def _read_mrz(engine: OcrEngine, views: CardViews,
-              second: LineRecognizer | None = None) -> ZoneReading | None:
+def _read_mrz(engine: OcrEngine, views: CardViews, second: LineRecognizer | None = None,
+              rows: MrzLineRecognizer | None = None) -> ZoneReading | None:
     """The MRZ put together line by line (`mrz_assembly.MrzLines`) from Tesseract's
     readings of the band's views (and of the plain grey view), stopping once a number line
     and a dates line check together (composite check digit, expiry), then, when they do
     not or no names line was read whose every word is a listed name, from PP-OCR's
     readings of the band's rows (``second``), which read blurred fillers and names lines
-    Tesseract breaks (``L<<TIG<TG<`` for LE<<TIEN<THANG). Trusted only when the document
+    Tesseract breaks (``L<<TIG<TG<`` for LE<<TIEN<THANG), and then, on the same terms,
+    from the MRZ-line model's (``rows``, `intake.ocr.mrz_line`), trained for rows blurred
+    past both (development 943101 0086, a glared back). Trusted only when the document
     number and the birth date both check."""
     k = views.width / BASE[0]
     x0, y0, x1, y1 = (round(v * k) for v in ZONES[("any", "back")]["mrz"])
@@ -696,11 +703,12 @@ def _read_mrz(engine: OcrEngine, views: CardViews,
         found.add(_ocr(engine, band, box[0], box[1], band.shape[1] / max(1, box[2] - box[0])))
         if found.settled():
             break
-    if ((not found.settled() or found.names_doubtful()) and second is not None
-            and second.available and grey.size):
-        norm = views.norm[box[1]:box[3], box[0]:box[2]]
-        flat = views.flat[box[1]:box[3], box[0]:box[2]]
-        found.add(second_lines(second, (grey, norm), flat, box[:2]))
+    norm = views.norm[box[1]:box[3], box[0]:box[2]]
+    flat = views.flat[box[1]:box[3], box[0]:box[2]]
+    for recognizer in (second, rows):
+        if ((not found.settled() or found.names_doubtful()) and recognizer is not None
+                and recognizer.available and grey.size):
+            found.add(second_lines(recognizer, (grey, norm), flat, box[:2]))
     lines = found.pick()
     if lines is None:
         return None

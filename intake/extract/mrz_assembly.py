@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import cv2
 import numpy as np
@@ -28,7 +29,7 @@ import numpy as np
 from intake.extract.mrz import Mrz, read_mrz
 from intake.extract.mrz_names import listed_words, read_names_line
 from intake.ocr.base import OcrLine, OcrWord
-from intake.ocr.ppocr_lines import MRZ_ALPHABET, LineRecognizer
+from intake.ocr.ppocr_lines import MRZ_ALPHABET, LineText
 
 
 def _text(line: OcrLine) -> str:
@@ -131,11 +132,19 @@ def text_rows(band: np.ndarray) -> list[tuple[int, int]]:
     return [(a, b) for a, b in runs if b - a >= 0.3 * tallest]
 
 
-def second_lines(second: LineRecognizer, views: Iterable[np.ndarray], flat: np.ndarray,
+class RowReader(Protocol):
+    """A recogniser of one cut-out line (PP-OCR's `ppocr_lines.LineRecognizer`, the
+    MRZ-line model `intake.ocr.mrz_line.MrzLineRecognizer`)."""
+
+    def read(self, band: np.ndarray, alphabet: str = ...) -> LineText | None: ...
+
+
+def second_lines(second: RowReader, views: Iterable[np.ndarray], flat: np.ndarray,
                  origin: tuple[int, int]) -> list[OcrLine]:
-    """PP-OCR's reading of each text row of the MRZ band (rows found on ``flat``, the
-    background-divided band) in each of ``views`` (grey views of the same band), as lines
-    with boxes in card pixels (``origin``: the band's top left)."""
+    """A line recogniser's (PP-OCR's, the MRZ-line model's) reading of each text row of the
+    MRZ band (rows found on ``flat``, the background-divided band) in each of ``views``
+    (grey views of the same band), as lines with boxes in card pixels (``origin``: the
+    band's top left)."""
     x0, y0 = origin
     out: list[OcrLine] = []
     rows = text_rows(flat)

@@ -46,19 +46,20 @@ CHARSET = " " + ALPHABET
 MODEL = Path(__file__).with_name("models") / "name_line.onnx"
 
 
-def to_input(band: np.ndarray) -> np.ndarray:
-    """A grey band as the model reads it: `HEIGHT` rows, 0 (ink) to 1 (paper) stretched
-    between the band's 2nd and 98th percentiles, padded right with paper to `WIDTH` (a
-    longer band is squeezed into it). Training and reading share this function."""
+def to_input(band: np.ndarray, height: int = HEIGHT, size: int = WIDTH) -> np.ndarray:
+    """A grey band as the model reads it: ``height`` rows, 0 (ink) to 1 (paper) stretched
+    between the band's 2nd and 98th percentiles, padded right with paper to ``size``
+    columns (a longer band is squeezed into them). Training and reading share this
+    function (the MRZ-line model too, at its own size)."""
     h, w = band.shape[:2]
     gray = band if band.ndim == 2 else cv2.cvtColor(band, cv2.COLOR_BGR2GRAY)
-    width = max(1, min(WIDTH, round(w * HEIGHT / max(1, h))))
-    resized = cv2.resize(gray, (width, HEIGHT),
-                         interpolation=cv2.INTER_AREA if h > HEIGHT else cv2.INTER_CUBIC)
+    width = max(1, min(size, round(w * height / max(1, h))))
+    resized = cv2.resize(gray, (width, height),
+                         interpolation=cv2.INTER_AREA if h > height else cv2.INTER_CUBIC)
     image = resized.astype(np.float32)
     lo, hi = np.percentile(image, 2), np.percentile(image, 98)
     image = np.clip((image - lo) / max(1.0, hi - lo), 0, 1)
-    out = np.ones((HEIGHT, WIDTH), np.float32)
+    out = np.ones((height, size), np.float32)
     out[:, :width] = image
     return out
 
@@ -68,13 +69,14 @@ def encode(text: str) -> list[int]:
     return [CHARSET.index(c) + 1 for c in unicodedata.normalize("NFC", text) if c in CHARSET]
 
 
-def greedy(logits: np.ndarray) -> str:
-    """Best-path CTC decoding of T x (1 + len(CHARSET)) scores: repeats merged, blanks dropped."""
+def greedy(logits: np.ndarray, charset: str = CHARSET) -> str:
+    """Best-path CTC decoding of T x (1 + len(charset)) scores: repeats merged, blanks
+    dropped."""
     out: list[str] = []
     previous = 0
     for k in logits.argmax(axis=1):
         if k != previous and k != 0:
-            out.append(CHARSET[k - 1])
+            out.append(charset[k - 1])
         previous = int(k)
     return " ".join("".join(out).split())
 

@@ -116,7 +116,19 @@ def render_band_scaled(rng: random.Random, text: str) -> tuple[np.ndarray, float
     rows, cols = np.mgrid[0:height, 0:width]
     image += rng.uniform(-25, 25) * cols / width + rng.uniform(-15, 15) * rows / height
     image += noise.normal(0, rng.uniform(0, 6), image.shape)
-    # the photo's pixels: a card alone (1-2x smaller) or on a photographed copy (2-3.8x)
+    sheet, scale = captured(rng, noise, image)
+    top = max(0, base - size + rng.randint(-12, 4) - 6)
+    band: np.ndarray = sheet[top:top + 54 + rng.randint(-4, 4), :]
+    return band, scale
+
+
+def captured(rng: random.Random, noise: np.random.Generator,
+             image: np.ndarray) -> tuple[np.ndarray, float]:
+    """``image`` (float grey, the card sheet's scale) as a phone captures it and the zone
+    reader enlarges it back: shrunk to the photo's pixels (a card alone 1-2x smaller, on a
+    photographed copy 2-3.8x), blurred (σ 0.2-1.4 photo pixels), sometimes shaken (3 or 5
+    px), noised and JPEG-compressed, then enlarged to its size; and the shrink taken."""
+    height, width = image.shape
     scale = rng.choice((rng.uniform(1.0, 2.0), rng.uniform(2.0, 3.8), rng.uniform(2.5, 3.8)))
     low = cv2.resize(np.clip(image, 0, 255), (max(8, int(width / scale)),
                                               max(8, int(height / scale))),
@@ -130,6 +142,4 @@ def render_band_scaled(rng: random.Random, text: str) -> tuple[np.ndarray, float
     _, jpeg = cv2.imencode(".jpg", low, [cv2.IMWRITE_JPEG_QUALITY, rng.randint(35, 92)])
     sheet = cv2.resize(cv2.imdecode(jpeg, cv2.IMREAD_GRAYSCALE), (width, height),
                        interpolation=cv2.INTER_CUBIC)
-    top = max(0, base - size + rng.randint(-12, 4) - 6)
-    band: np.ndarray = sheet[top:top + 54 + rng.randint(-4, 4), :]
-    return band, scale
+    return sheet, scale
