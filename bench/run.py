@@ -89,6 +89,8 @@ def run(mode: str) -> None:
         _run(f"photos{suffix}", ["bench.photos", "--n", "12" if quick else "40"])
     # the card name-line recogniser against Tesseract on held-out synthetic name bands
     _run(f"name_line{suffix}", ["bench.name_line", "--n", "60" if quick else "300"])
+    # the MRZ-line recogniser against PP-OCR and Tesseract on held-out synthetic MRZ rows
+    _run(f"mrz_line{suffix}", ["bench.mrz_line", "--n", "60" if quick else "300"])
     write_doc()
 
 
