@@ -27,6 +27,7 @@ longer training need not start again from scratch.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import time
 from collections.abc import Callable, Iterator
@@ -42,6 +43,20 @@ from torch.utils.data import DataLoader, IterableDataset
 from intake.ocr import mrz_line, name_line
 from intake.ocr.mrz_line_synth import random_line, render_row
 from intake.ocr.name_line_synth import random_name, render_band
+
+
+def threads(wanted: int) -> int:
+    """The OpenMP threads PyTorch may use: ``wanted``, or fewer under ``OMP_THREAD_LIMIT``.
+
+    `intake.ocr.tesseract` sets ``OMP_THREAD_LIMIT=1`` for Tesseract when imported; PyTorch
+    imported after that and asked for more threads than the limit silently skips work (the
+    name-line network's scores came out up to 20 off the export's, with two threads under
+    a limit of one), so it is held to the limit."""
+    limit = os.environ.get("OMP_THREAD_LIMIT", "")
+    return min(wanted, int(limit)) if limit.isdigit() and int(limit) > 0 else wanted
+
+
+torch.set_num_threads(threads(torch.get_num_threads()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +183,7 @@ def train(steps: int, seed: int, log_every: int = 100, init: Path | None = None,
     """The trained network; with ``checkpoint``, also exported there every
     ``checkpoint_every`` steps, so a run cut short (a session's end) leaves a model."""
     torch.manual_seed(seed)
-    torch.set_num_threads(2)
+    torch.set_num_threads(threads(2))
     model = NameLineNet(task)
     if init is not None:
         load_onnx(model, init)

@@ -89,3 +89,19 @@ def test_training_can_go_on_from_the_shipped_export() -> None:
         assert shipped is not None
         assert np.abs(ours - shipped).max() < 1e-3
         assert greedy(ours) == greedy(shipped)
+
+
+def test_training_threads_are_held_to_an_openmp_thread_limit(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`intake.ocr.tesseract` sets OMP_THREAD_LIMIT=1 on import; PyTorch asked for two
+    threads under that limit skipped work, and the load test above failed whenever a
+    Tesseract test was collected first. Needs PyTorch."""
+    pytest.importorskip("torch")
+    from intake.ocr.name_line_train import threads
+
+    monkeypatch.setenv("OMP_THREAD_LIMIT", "1")
+    assert threads(2) == 1
+    monkeypatch.delenv("OMP_THREAD_LIMIT")
+    assert threads(2) == 2
+    monkeypatch.setenv("OMP_THREAD_LIMIT", "4")
+    assert threads(2) == 2
