@@ -1,4 +1,4 @@
-"""Train the name-line recogniser (`intake.ocr.name_line`) and export it to ONNX.
+"""Train the name-line or MRZ-line recogniser (`name_line`, `mrz_line`) and export it to ONNX.
 
     python -m intake.ocr.name_line_train [--model name|mrz] [--steps 6000] [--seed 1234]
                                          [--out PATH] [--init ONNX --lr 5e-4]
