@@ -17,7 +17,6 @@ generated photos is `bench.photos`'.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import time
 from collections import defaultdict
@@ -27,7 +26,7 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
-from bench.output import write_result
+from bench.output import emit, rates
 from intake.extract.mrz import read_mrz
 from intake.ocr.mrz_line import MrzLineRecognizer
 from intake.ocr.mrz_line_synth import random_line, render_row_scaled
@@ -78,9 +77,7 @@ def measure(n: int, seed: int) -> dict[str, Any]:
     return {
         "n": n, "seed": seed,
         "model_cpu_ms_per_row": round(1000 * cpu / max(1, n), 2),
-        "by_scale": {where: {key: round(sum(r[key] for r in got) / len(got), 3)
-                             for key in got[0]} | {"rows": len(got)}
-                     for where, got in sorted(rows.items())},
+        "by_scale": rates(rows, "rows"),
     }
 
 
@@ -92,8 +89,7 @@ def main() -> None:
     args = parser.parse_args()
     result = {"command": f"python -m bench.mrz_line --n {args.n} --seed {args.seed}",
               **measure(args.n, args.seed)}
-    write_result(result, args.out)
-    print(json.dumps(result, ensure_ascii=False, indent=2))
+    emit(result, args.out)
 
 
 if __name__ == "__main__":

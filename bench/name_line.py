@@ -16,7 +16,6 @@ is from it there; what it gives on generated photos is `bench.photos`'.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import time
 from collections import defaultdict
@@ -26,7 +25,7 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
-from bench.output import write_result
+from bench.output import emit, rates
 from intake.extract.text import fold
 from intake.ocr.name_line import NameLineRecognizer
 from intake.ocr.name_line_synth import random_name, render_band_scaled
@@ -65,9 +64,7 @@ def measure(n: int, seed: int) -> dict[str, Any]:
     return {
         "n": n, "seed": seed,
         "model_cpu_ms_per_band": round(1000 * cpu / max(1, n), 2),
-        "by_scale": {where: {key: round(sum(r[key] for r in got) / len(got), 3)
-                             for key in got[0]} | {"bands": len(got)}
-                     for where, got in sorted(rows.items())},
+        "by_scale": rates(rows, "bands"),
     }
 
 
@@ -79,8 +76,7 @@ def main() -> None:
     args = parser.parse_args()
     result = {"command": f"python -m bench.name_line --n {args.n} --seed {args.seed}",
               **measure(args.n, args.seed)}
-    write_result(result, args.out)
-    print(json.dumps(result, ensure_ascii=False, indent=2))
+    emit(result, args.out)
 
 
 if __name__ == "__main__":

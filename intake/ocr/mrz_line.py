@@ -31,7 +31,7 @@ import numpy as np
 
 from intake.ocr.name_line import greedy, to_input
 from intake.ocr.onnx_session import LazySession, one_thread_session
-from intake.ocr.ppocr_lines import MRZ_ALPHABET, LineText
+from intake.ocr.ppocr_lines import MRZ_ALPHABET, LineText, best_path
 
 log = logging.getLogger(__name__)
 
@@ -88,13 +88,4 @@ class MrzLineRecognizer(LazySession):
         scores = logits[:, keep]
         probs = np.exp(scores - scores.max(axis=1, keepdims=True))
         probs /= probs.sum(axis=1, keepdims=True)
-        chars = ["", *(CHARSET[i - 1] for i in keep[1:])]
-        text: list[str] = []
-        conf: list[float] = []
-        previous = 0
-        for t, k in enumerate(probs.argmax(axis=1)):
-            if k != 0 and k != previous:
-                text.append(chars[k])
-                conf.append(float(probs[t, k]))
-            previous = int(k)
-        return LineText("".join(text), tuple(conf))
+        return best_path(probs, ["", *(CHARSET[i - 1] for i in keep[1:])])

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import random
 import string
-import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -51,24 +50,14 @@ def _faces() -> tuple[tuple[str, ...], tuple[float, ...]]:
     return tuple(present), tuple(present.values())
 
 
-def _check(text: str) -> str:
-    def value(c: str) -> int:
-        return int(c) if c.isdigit() else 0 if c == "<" else ord(c) - 55
-
-    return str(sum(value(c) * (7, 3, 1)[i % 3] for i, c in enumerate(text)) % 10)
-
-
 @cache
 def _names() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    from intake.extract.text import fold
     from intake.extract.values.given_names import listed_syllables
     from intake.extract.values.names import SURNAMES
 
-    def ascii_upper(word: str) -> str:
-        word = unicodedata.normalize("NFD", word.replace("Đ", "D").replace("đ", "d"))
-        return "".join(c for c in word if c.isascii()).upper()
-
-    return (tuple(ascii_upper(s) for s in SURNAMES),
-            tuple(ascii_upper(s) for s in listed_syllables()))
+    return (tuple(fold(s).upper() for s in SURNAMES),
+            tuple(fold(s).upper() for s in listed_syllables()))
 
 
 @cache
@@ -88,15 +77,17 @@ def _date(rng: random.Random) -> str:
 
 def random_line(rng: random.Random) -> str:
     """One 30-character line: a card's number, dates or names line, or (a fifth) noise."""
+    from intake.extract.mrz import check_digit  # the reader's own, ICAO 9303's 7-3-1
+
     kind = rng.choices(("number", "dates", "names", "random"), weights=(0.27, 0.27, 0.26, 0.2))[0]
     if kind == "number":
         number = f"{rng.choice(_provinces())}{rng.choice('0123')}{_digits(rng, 8)}"
-        line = f"IDVNM{number[3:]}{_check(number[3:])}{number}"
+        line = f"IDVNM{number[3:]}{check_digit(number[3:])}{number}"
         tail = rng.choice(("<<<", f"<<{rng.choice(string.digits)}"))
         return line + tail
     if kind == "dates":
         born, expires = _date(rng), rng.choice((_date(rng), "991231"))
-        body = (f"{born}{_check(born)}{rng.choice('MF<')}{expires}{_check(expires)}VNM"
+        body = (f"{born}{check_digit(born)}{rng.choice('MF<')}{expires}{check_digit(expires)}VNM"
                 + "<" * 11)
         return body + rng.choice(string.digits)
     if kind == "names":

@@ -65,6 +65,21 @@ class LineText:
         return min(self.probabilities[-n:], default=0.0)
 
 
+def best_path(probs: np.ndarray, chars: Sequence[str]) -> LineText:
+    """Greedy CTC decoding of T x len(``chars``) probabilities (column 0 the blank, whose
+    ``chars`` entry is unused): repeats merged, blanks dropped, each character's
+    probability kept. Shared by PP-OCR's rows and the MRZ-line model's."""
+    text: list[str] = []
+    conf: list[float] = []
+    previous = 0
+    for t, k in enumerate(probs.argmax(axis=1)):
+        if k != 0 and k != previous:
+            text.append(chars[k])
+            conf.append(float(probs[t, k]))
+        previous = int(k)
+    return LineText("".join(text), tuple(conf))
+
+
 def _model_path() -> Path | None:
     """The recognition model: INTAKE_PADDLE_MODELS_DIR's ``rec/`` first, then the wheel."""
     folder = os.environ.get("INTAKE_PADDLE_MODELS_DIR")
@@ -143,17 +158,7 @@ class LineRecognizer(LazySession):
     def decode(self, probs: np.ndarray, alphabet: str = DIGITS) -> LineText:
         """Greedy CTC decoding of `probabilities` over ``alphabet``'s characters only."""
         columns, chars = self._alphabet(alphabet)
-        sub = probs[:, columns]
-        best = sub.argmax(axis=1)
-        text: list[str] = []
-        conf: list[float] = []
-        previous = 0
-        for t, k in enumerate(best):
-            if k != 0 and k != previous:
-                text.append(chars[k])
-                conf.append(float(sub[t, k]))
-            previous = int(k)
-        return LineText("".join(text), tuple(conf))
+        return best_path(probs[:, columns], chars)
 
     def read_words(self, band: np.ndarray,
                    lexicons: Sequence[Sequence[str]]) -> list[WordChoice] | None:
